@@ -1,9 +1,41 @@
 import { defineConfig } from 'wxt';
+
+// The store build asks host access for the default panel only; every other site is optional and
+// requested when the person sets another panel or turns on automatic fill for a site.
+// The e2e build (`--mode e2e`) also grants http://127.0.0.1/* because headless Chromium cannot
+// accept a permission prompt; the sandbox panel and the test pages live there.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
-    name: '__MSG_extName__',
-    description: '__MSG_extDescription__',
-    default_locale: 'en',
+  manifest: ({ browser, mode }) => {
+    const e2e = mode === 'e2e';
+    const hosts = ['https://smmonayim.com/*', ...(e2e ? ['http://127.0.0.1/*'] : [])];
+    const permissions = ['storage', 'alarms', 'notifications', 'scripting', 'activeTab', 'contextMenus'];
+    if (browser === 'chrome') permissions.push('offscreen');
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions,
+      host_permissions: hosts,
+      optional_host_permissions: ['https://*/*', 'http://*/*'],
+      action: { default_title: '__MSG_extName__' },
+      commands: {
+        'fill-latest-code': {
+          suggested_key: { default: 'Alt+Shift+F' },
+          description: '__MSG_commandFill__',
+        },
+        'copy-latest-code': {
+          suggested_key: { default: 'Alt+Shift+C' },
+          description: '__MSG_commandCopy__',
+        },
+      },
+      browser_specific_settings: {
+        gecko: {
+          id: 'sms-panel@extension',
+          strict_min_version: '115.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    };
   },
 });

@@ -1,0 +1,50 @@
+import type { Rental } from '../utils/rentals/types';
+import type { PopupStore } from '../utils/stores/popup';
+import { useI18n } from './I18n';
+
+interface Props {
+  store: PopupStore;
+  rental: Rental;
+  busy: boolean;
+}
+
+/** The newest code in large digits with Copy and Fill; earlier codes listed small below it. */
+export function CodeDisplay({ store, rental, busy }: Props) {
+  const { t } = useI18n();
+  const latest = rental.codes[rental.codes.length - 1];
+  if (!latest) return null;
+  const earlier = rental.codes.slice(0, -1).reverse();
+  return (
+    <div class="code-box">
+      <div class="code-row">
+        <output class="code" data-testid="code" aria-label={t('ui_code_aria', { code: latest.code })}>
+          {latest.code}
+        </output>
+        <div class="row">
+          <button
+            type="button"
+            class="btn btn-primary"
+            aria-label={t('ui_copy_code_aria', { code: latest.code })}
+            onClick={() => void store.copyCode(rental, latest.code)}
+          >
+            {t('ui_copy')}
+          </button>
+          <button
+            type="button"
+            class="btn"
+            disabled={busy}
+            aria-label={t('ui_fill_code_aria', { code: latest.code })}
+            onClick={() => void store.fillCode(rental, latest.code)}
+          >
+            {t('ui_fill')}
+          </button>
+        </div>
+      </div>
+      {earlier.length > 0 && (
+        <p class="hint">
+          {t('ui_earlier_codes')} {earlier.map((c) => c.code).join(', ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { createNumbersApi, type NumbersApi } from '../../utils/api/numbers';
+import { createOrdersApi, type OrdersApi } from '../../utils/api/orders';
+import { apiKeyItem, panelOriginItem } from '../../utils/storage';
+
+/**
+ * The two panel clients for the saved origin and key. The key is read from storage at call
+ * time, so a changed key or origin takes effect at once; clients are rebuilt when the origin changes.
+ */
+export function createApiProvider() {
+  let cached: { origin: string; numbers: NumbersApi; orders: OrdersApi } | null = null;
+  const getKey = () => apiKeyItem.getValue();
+  const current = async () => {
+    const origin = await panelOriginItem.getValue();
+    if (cached?.origin !== origin) {
+      cached = { origin, numbers: createNumbersApi({ origin, getKey }), orders: createOrdersApi({ origin, getKey }) };
+    }
+    return cached;
+  };
+  return {
+    numbers: async () => (await current()).numbers,
+    orders: async () => (await current()).orders,
+    /** Clients for a key and origin being tested, not saved. */
+    forTrial: (origin: string, key: string) => ({
+      numbers: createNumbersApi({ origin, getKey: () => key }),
+      orders: createOrdersApi({ origin, getKey: () => key }),
+    }),
+  };
+}
+
+export type ApiProvider = ReturnType<typeof createApiProvider>;

@@ -1,0 +1,251 @@
+/** The one error type for both panel APIs, its mapping to human words, and key redaction. */
+
+import { createT, type MessageKey, type Translate } from '../i18n.ts';
+
+export type PanelErrorKind =
+  | 'bad_key'
+  | 'insufficient_funds'
+  | 'out_of_stock'
+  | 'invalid_input'
+  | 'not_found'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'network'
+  | 'timeout'
+  | 'unexpected';
+
+const KINDS: readonly PanelErrorKind[] = [
+  'bad_key',
+  'insufficient_funds',
+  'out_of_stock',
+  'invalid_input',
+  'not_found',
+  'rate_limited',
+  'unavailable',
+  'network',
+  'timeout',
+  'unexpected',
+];
+
+/** The plain-object form that crosses the messaging boundary (background → popup). */
+export interface SerializedPanelError {
+  name: 'PanelError';
+  kind: PanelErrorKind;
+  message: string;
+  panelText?: string;
+  status?: number;
+  retryAfterMs?: number;
+  mayHaveCharged: boolean;
+  endpoint: string;
+}
+
+/** What a PanelError is built from; the message is composed from the kind unless given. */
+export interface PanelErrorInit {
+  kind: PanelErrorKind;
+  endpoint: string;
+  panelText?: string;
+  status?: number;
+  retryAfterMs?: number;
+  mayHaveCharged?: boolean;
+  message?: string;
+  /** The original error; pass it through redactCause first so it never holds the key. */
+  cause?: unknown;
+}
+
+// Compile-time check that every kind has its sentence in _locales (MessageKey comes from en/messages.json).
+const KIND_MESSAGE: Record<PanelErrorKind, MessageKey> = {
+  bad_key: 'error_bad_key',
+  insufficient_funds: 'error_insufficient_funds',
+  out_of_stock: 'error_out_of_stock',
+  invalid_input: 'error_invalid_input',
+  not_found: 'error_not_found',
+  rate_limited: 'error_rate_limited',
+  unavailable: 'error_unavailable',
+  network: 'error_network',
+  timeout: 'error_timeout',
+  unexpected: 'error_unexpected',
+};
+
+/** Any failure of a panel call: HTTP, HTML page, bad JSON, timeout, dropped connection or panel error text. */
+export class PanelError extends Error {
+  override readonly name = 'PanelError' as const;
+  readonly kind: PanelErrorKind;
+  readonly panelText?: string;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  /** True when a spending call (getNumber, add) failed ambiguously: money may have left the balance. */
+  readonly mayHaveCharged: boolean;
+  /** Which call failed ("getNumber", "status"…); never a URL, so never the key. */
+  readonly endpoint: string;
+
+  constructor(init: PanelErrorInit) {
+    const mayHaveCharged = init.mayHaveCharged ?? false;
+    const message = init.message ?? errorSentence({ ...init, mayHaveCharged }, englishT());
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.endpoint = init.endpoint;
+    this.mayHaveCharged = mayHaveCharged;
+    if (init.panelText !== undefined) this.panelText = init.panelText;
+    if (init.status !== undefined) this.status = init.status;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** The serialisable form (no cause, no stack). */
+  toJSON(): SerializedPanelError {
+    const s: SerializedPanelError = {
+      name: 'PanelError',
+      kind: this.kind,
+      message: this.message,
+      mayHaveCharged: this.mayHaveCharged,
+      endpoint: this.endpoint,
+    };
+    if (this.panelText !== undefined) s.panelText = this.panelText;
+    if (this.status !== undefined) s.status = this.status;
+    if (this.retryAfterMs !== undefined) s.retryAfterMs = this.retryAfterMs;
+    return s;
+  }
+
+  /** Rebuilds an error sent across contexts; an unknown kind becomes 'unexpected'. */
+  static fromJSON(s: SerializedPanelError): PanelError {
+    return new PanelError({
+      kind: KINDS.includes(s.kind) ? s.kind : 'unexpected',
+      endpoint: String(s.endpoint ?? ''),
+      panelText: s.panelText,
+      status: s.status,
+      retryAfterMs: s.retryAfterMs,
+      mayHaveCharged: s.mayHaveCharged === true,
+      message: typeof s.message === 'string' ? s.message : undefined,
+    });
+  }
+}
+
+let cachedEnglishT: Translate | undefined;
+function englishT(): Translate {
+  cachedEnglishT ??= createT('en');
+  return cachedEnglishT;
+}
+
+/** True for a PanelError, also one from another realm (same name and a kind). */
+export function isPanelError(e: unknown): e is PanelError {
+  if (e instanceof PanelError) return true;
+  return (
+    e instanceof Error &&
+    e.name === 'PanelError' &&
+    typeof (e as { kind?: unknown }).kind === 'string' &&
+    typeof (e as { mayHaveCharged?: unknown }).mayHaveCharged === 'boolean'
+  );
+}
+
+/** The sentence for a person: what went wrong, whether money may have gone, and the panel's own words. */
+export function errorSentence(
+  e: Pick<SerializedPanelError, 'kind' | 'mayHaveCharged' | 'panelText'>,
+  t: Translate,
+): string {
+  const parts = [t(KIND_MESSAGE[e.kind] ?? 'error_unexpected')];
+  if (e.mayHaveCharged) parts.push(t('error_may_have_charged'));
+  const panelText = e.panelText?.trim();
+  if (panelText) parts.push(t('error_panel_said', { text: panelText }));
+  return parts.join(' ');
+}
+
+/** Lowercases, folds Turkish letters and diacritics, splits raw keys ("neworder.error.not_enough_funds"). */
+function foldText(text: string): string {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[ıİ]/g, 'i')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+// Families of stems, tried in this order: the first family that matches wins.
+const KEY_WORD = /\b(api ?key|apikey|key|anahtar\w*|token|api kodu)\b/;
+const WRONG_WORD =
+  /\b(invalid|incorrect|wrong|bad|unknown|not valid|not found|missing|required|empty|expired|revoked|gecersiz\w*|hatali|yanlis|bulunamadi|eksik|bos|tanimsiz)\b/;
+const AUTH_FAILURE =
+  /\b(unauthori[sz]ed|unauthenticated|authentication failed|auth failed|not authori[sz]ed|access denied|yetkisiz|erisim reddedildi|oturum)\b/;
+const OUT_OF_STOCK =
+  /\bstok\w*|\bstock\b|\bsold out\b|\btukendi\b|\bno (free |available )?(numbers?|phones?)\b|\bnumbers? (is |are )?(not available|unavailable)\b|\bnot enough numbers\b|\bnumara\w* (yok|kalmadi|mevcut degil|tukendi)\b/;
+const FUNDS =
+  /\binsufficient\b|\bnot enough\b|\bno (funds?|money|balance)\b|\blow balance\b|\bfunds?\b|\byetersiz\b|\bbakiye\w* (yok|yetmiyor|yeterli degil|az)\b|\bbalance (is )?(too low|not enough)\b/;
+const RATE_LIMIT =
+  /\btoo many (requests|attempts|tries|calls|connections)\b|\brate ?limit\w*|\bthrottl\w*|\bslow down\b|\bflood\b|\bcok fazla (istek|deneme|talep)\b|\bcok sik\b/;
+const UNAVAILABLE =
+  /\bmaintenance\b|\bbakim\w*|\bunavailable\b|\btemporarily\b|\bgecici olarak\b|\bserver error\b|\binternal error\b|\bbad gateway\b|\bgateway\b|\bsunucu hatasi\b/;
+const NOT_FOUND =
+  /\b(incorrect|invalid|wrong|unknown|hatali|gecersiz|yanlis|bilinmeyen) (order|siparis|number|numara|refill|activation)\b|\b(order|siparis|number|numara|refill|activation)\w* (id )?(not found|bulunamadi|does not exist|yok)\b|\bnot found\b|\bbulunamadi\b|\bno such\b|\bdoes not exist\b/;
+const INVALID_INPUT =
+  /\b(incorrect|invalid|wrong|bad|hatali|gecersiz\w*|yanlis|eksik|missing|required|zorunlu|must|not allowed|izin verilmiyor|too (short|long|few)|less than|more than|greater than|minimal|maximal|minimum|maximum|min|max|link|url|quantity|miktar|adet|comments?|yorum\w*|runs|interval|usernames?|hashtags?|service|servis|parametre\w*|parameters?|request|istek)\b/;
+
+/** Classifies a panel's error text (English, Turkish or a raw key) by tolerant stem matching; unknown → 'unexpected'. */
+export function classifyPanelText(text: string): PanelErrorKind {
+  const t = foldText(text);
+  if (!t) return 'unexpected';
+  if ((KEY_WORD.test(t) && WRONG_WORD.test(t)) || AUTH_FAILURE.test(t)) return 'bad_key';
+  if (OUT_OF_STOCK.test(t)) return 'out_of_stock';
+  if (FUNDS.test(t)) return 'insufficient_funds';
+  if (RATE_LIMIT.test(t)) return 'rate_limited';
+  if (UNAVAILABLE.test(t)) return 'unavailable';
+  if (NOT_FOUND.test(t)) return 'not_found';
+  if (INVALID_INPUT.test(t)) return 'invalid_input';
+  return 'unexpected';
+}
+
+/** Replaces the raw key and its URL/form-encoded forms with '***'. */
+export function redactSecret(text: string, secret: string | undefined): string {
+  if (!secret) return text;
+  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ k: secret }).toString().slice(2)]);
+  const trimmed = secret.trim();
+  if (trimmed) forms.add(trimmed).add(encodeURIComponent(trimmed));
+  let out = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (form) out = out.split(form).join('***');
+  }
+  return out;
+}
+
+/** A copy of an error chain with every message and stack redacted, for use as `cause`. */
+export function redactCause(e: unknown, secret: string | undefined, depth = 0): Error {
+  if (!(e instanceof Error)) return new Error(redactSecret(describeValue(e), secret));
+  const copy = new Error(redactSecret(e.message, secret));
+  copy.name = e.name;
+  copy.stack = redactSecret(e.stack ?? '', secret);
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
+  if (e.cause !== undefined && depth < 4) copy.cause = redactCause(e.cause, secret, depth + 1);
+  return copy;
+}
+
+function describeValue(v: unknown): string {
+  if (typeof v === 'string') return v.slice(0, 500);
+  try {
+    return (JSON.stringify(v) ?? String(v)).slice(0, 500);
+  } catch {
+    return String(v).slice(0, 500);
+  }
+}
+
+function isSerializedPanelError(e: unknown): e is SerializedPanelError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { name?: unknown }).name === 'PanelError' &&
+    typeof (e as { kind?: unknown }).kind === 'string'
+  );
+}
+
+/** Turns anything thrown into a PanelError: timeouts, network failures, serialized errors; otherwise 'unexpected'. */
+export function toPanelError(e: unknown, endpoint: string, secret?: string): PanelError {
+  if (e instanceof PanelError) return e;
+  if (isSerializedPanelError(e)) return PanelError.fromJSON(e);
+  const cause = redactCause(e, secret);
+  if (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError')) {
+    return new PanelError({ kind: 'timeout', endpoint, cause });
+  }
+  if (e instanceof TypeError && /fetch|network|terminated|socket|connection/i.test(e.message)) {
+    return new PanelError({ kind: 'network', endpoint, cause });
+  }
+  return new PanelError({ kind: 'unexpected', endpoint, cause });
+}

@@ -1,0 +1,170 @@
+import { isPanelError } from '../api/errors';
+import type { NumbersApi } from '../api/numbers';
+import type { Settings } from '../settings';
+import { AFTER_CODE_WATCH_MS, AUTO_CANCEL_LEAD_MS, applyMessage, expire, watchEnded } from './machine';
+import type { RentalStore } from './store';
+import { POLLED_STATES, type Rental } from './types';
+
+/** Time, injected so tests run the loop without waiting. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** After the first code a number is polled at this slower pace for a newer one. */
+export const AFTER_CODE_POLL_MS = 10_000;
+/** The longest pause between two polls of one number after errors. */
+export const MAX_BACKOFF_MS = 60_000;
+/** The loop never sleeps longer than this, so a new rental is picked up quickly. */
+const MAX_SLEEP_MS = 5_000;
+
+export interface PollerDeps {
+  store: RentalStore;
+  api: () => Promise<Pick<NumbersApi, 'getMessage'>>;
+  settings: () => Promise<Settings>;
+  clock: Clock;
+  random?: () => number;
+  /** A new code arrived for a rental (already stored). */
+  onCode?: (rental: Rental, code: string) => void | Promise<void>;
+  /** Auto-cancel: called for a waiting number with no code shortly before its window ends. */
+  autoCancel?: (rental: Rental) => Promise<unknown>;
+  /** Anything changed (badge). */
+  onChange?: () => void | Promise<void>;
+  /** The loop starts (some number waits) or stops (nothing waits): the watchdog alarm follows. */
+  onBusy?: (busy: boolean) => void | Promise<void>;
+  /** A cheap extension API call per round, which keeps the worker alive while numbers wait. */
+  keepAlive?: () => Promise<unknown>;
+}
+
+/** Is this rental still watched by the poller? */
+export function isPolled(r: Rental): boolean {
+  return POLLED_STATES.includes(r.state) && r.numberId !== null;
+}
+
+/** The pause before the next poll of a number: interval with ±15% jitter, or backoff after errors. */
+export function nextDelay(interval: number, failures: number, random: () => number, retryAfterMs?: number) {
+  if (retryAfterMs !== undefined) return Math.max(retryAfterMs, interval);
+  const base = failures > 0 ? Math.min(MAX_BACKOFF_MS, interval * 2 ** failures) : interval;
+  return Math.round(base * (0.85 + random() * 0.3));
+}
+
+/**
+ * The code poller: one getMessage per due number per round, while any number waits.
+ * `tick()` does one round and answers how long until the next is due (null: nothing waits).
+ * `ensureRunning()` starts the in-worker loop unless it already runs.
+ */
+export function createPoller(deps: PollerDeps) {
+  const random = deps.random ?? Math.random;
+  let running: Promise<void> | null = null;
+  let busy = false;
+
+  const setBusy = async (next: boolean) => {
+    if (busy === next) return;
+    busy = next;
+    await deps.onBusy?.(next);
+  };
+
+  const pollOne = async (r: Rental, api: Pick<NumbersApi, 'getMessage'>, s: Settings) => {
+    const interval = s.pollIntervalSec * 1000;
+    try {
+      const msg = await api.getMessage(r.numberId!);
+      const now = deps.clock.now();
+      let newCode: string | null = null;
+      const updated = await deps.store.update(r.id, (cur) => {
+        if (!isPolled(cur)) return cur;
+        const next = applyMessage(cur, msg, now);
+        if (next.codes.length > cur.codes.length) newCode = next.codes[next.codes.length - 1]!.code;
+        const pace = next.codes.length ? Math.max(AFTER_CODE_POLL_MS, interval) : interval;
+        return { ...next, nextPollAt: now + nextDelay(pace, 0, random) };
+      });
+      if (updated && newCode !== null) await deps.onCode?.(updated, newCode);
+    } catch (e) {
+      const now = deps.clock.now();
+      const retryAfterMs = isPanelError(e) && e.kind === 'rate_limited' ? e.retryAfterMs : undefined;
+      await deps.store.update(r.id, (cur) => {
+        const failures = cur.failures + 1;
+        return { ...cur, failures, nextPollAt: now + nextDelay(interval, failures, random, retryAfterMs) };
+      });
+    }
+  };
+
+  /** One round: expire, auto-cancel, poll what is due. */
+  const tick = async (): Promise<number | null> => {
+    const s = await deps.settings();
+    const now = deps.clock.now();
+    const rentals = (await deps.store.list()).filter(isPolled);
+    let changed = false;
+    const due: Rental[] = [];
+    for (const r of rentals) {
+      const lastCode = r.codes[r.codes.length - 1];
+      if (r.expiresAt !== null && now >= r.expiresAt) {
+        await deps.store.update(r.id, (cur) => (isPolled(cur) ? expire(cur, now) : cur));
+        changed = true;
+      } else if (lastCode && now >= lastCode.at + AFTER_CODE_WATCH_MS) {
+        await deps.store.update(r.id, (cur) => (isPolled(cur) ? watchEnded(cur, now) : cur));
+        changed = true;
+      } else if (
+        s.autoCancel &&
+        deps.autoCancel &&
+        r.state === 'waiting' &&
+        !r.codes.length &&
+        !r.cancel?.auto &&
+        r.expiresAt !== null &&
+        now >= r.expiresAt - AUTO_CANCEL_LEAD_MS
+      ) {
+        await deps.autoCancel(r).catch(() => undefined);
+        changed = true;
+      } else if (now >= r.nextPollAt) {
+        due.push(r);
+      }
+    }
+    if (due.length) {
+      const api = await deps.api();
+      await Promise.all(due.map((r) => pollOne(r, api, s)));
+      changed = true;
+    }
+    if (changed) await deps.onChange?.();
+    const after = deps.clock.now();
+    const left = (await deps.store.list()).filter(isPolled);
+    if (!left.length) return null;
+    const nextAt = Math.min(
+      ...left.map((r) => {
+        const ends = [r.nextPollAt];
+        if (r.expiresAt !== null) ends.push(r.expiresAt);
+        if (s.autoCancel && !r.codes.length && !r.cancel?.auto && r.expiresAt !== null)
+          ends.push(r.expiresAt - AUTO_CANCEL_LEAD_MS);
+        return Math.min(...ends);
+      }),
+    );
+    return Math.max(0, nextAt - after);
+  };
+
+  const loop = async () => {
+    try {
+      for (;;) {
+        const wait = await tick();
+        if (wait === null) break;
+        await setBusy(true);
+        await deps.keepAlive?.();
+        await deps.clock.sleep(Math.min(MAX_SLEEP_MS, Math.max(100, wait)));
+      }
+    } finally {
+      running = null;
+    }
+    await setBusy(false);
+  };
+
+  return {
+    tick,
+    /** Starts the loop if it is not running; answers when the current loop ends. */
+    ensureRunning(): Promise<void> {
+      running ??= loop().catch(() => {
+        running = null;
+      });
+      return running;
+    },
+    isRunning: () => running !== null,
+  };
+}
+
+export type Poller = ReturnType<typeof createPoller>;

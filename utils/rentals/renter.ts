@@ -1,0 +1,136 @@
+import { isPanelError, toPanelError } from '../api/errors';
+import type { NumbersApi } from '../api/numbers';
+import type { Settings } from '../settings';
+import { cancelAnswered, cancelFailed, cancelRequested, rented, rentUnknown, startRental } from './machine';
+import type { Clock } from './poller';
+import type { RentalStore, ValueItem } from './store';
+import type { Rental, RentRequest } from './types';
+
+/** How many recent requestIds are remembered to answer a re-sent rent. */
+const REMEMBERED_REQUESTS = 50;
+/** The first getMessage comes this soon after a rent. */
+const FIRST_POLL_MS = 1_500;
+
+export interface RenterDeps {
+  store: RentalStore;
+  api: () => Promise<Pick<NumbersApi, 'getNumber' | 'cancelNumber'>>;
+  settings: () => Promise<Settings>;
+  clock: Pick<Clock, 'now'>;
+  newId: () => string;
+  /** requestId → rentalId, persisted so a re-sent message after a worker restart is still known. */
+  requests: ValueItem<Record<string, string>>;
+  /** A number was rented or cancelled: start the poller, update the badge, notify. */
+  onRented?: (rental: Rental) => void | Promise<void>;
+  onCancelled?: (rental: Rental, auto: boolean) => void | Promise<void>;
+}
+
+/** An error for a request the background cannot act on (unknown rental…). */
+export class RentalError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'RentalError';
+  }
+}
+
+/**
+ * Renting and cancelling, safe with money: one getNumber per click (single-flight per service
+ * and per requestId), never retried after an ambiguous failure; cancel is idempotent.
+ */
+export function createRenter(deps: RenterDeps) {
+  const rentsInFlight = new Map<number, Promise<Rental>>();
+  const cancelsInFlight = new Map<string, Promise<Rental>>();
+
+  const remember = async (requestId: string, rentalId: string) => {
+    const known = await deps.requests.getValue();
+    const entries = Object.entries({ ...known, [requestId]: rentalId });
+    await deps.requests.setValue(Object.fromEntries(entries.slice(-REMEMBERED_REQUESTS)));
+  };
+
+  const findKnown = async (requestId: string): Promise<Rental | null> => {
+    const rentalId = (await deps.requests.getValue())[requestId];
+    if (!rentalId) return null;
+    return (
+      (await deps.store.get(rentalId)) ??
+      (await deps.store.history()).find((r) => r.id === rentalId) ??
+      null
+    );
+  };
+
+  const doRent = async (req: RentRequest): Promise<Rental> => {
+    const now = deps.clock.now();
+    const rental = startRental(req, deps.newId(), now);
+    await deps.store.add(rental);
+    await remember(req.requestId, rental.id);
+    const api = await deps.api();
+    try {
+      const got = await api.getNumber(req.serviceId);
+      const s = await deps.settings();
+      const done = await deps.store.update(rental.id, (r) =>
+        rented(r, got, deps.clock.now(), s.numberWindowMin * 60_000, FIRST_POLL_MS),
+      );
+      if (!done) throw new RentalError('The rental was removed while renting.', 'gone');
+      await deps.onRented?.(done);
+      return done;
+    } catch (e) {
+      const err = isPanelError(e) ? e : toPanelError(e, 'getNumber');
+      if (err.mayHaveCharged) {
+        // The answer was lost: keep a visible entry, never send getNumber again for this click.
+        await deps.store.update(rental.id, (r) => rentUnknown(r, err.toJSON(), deps.clock.now()));
+      } else {
+        await deps.store.remove(rental.id);
+      }
+      throw err;
+    }
+  };
+
+  const cancelNow = async (rental: Rental, auto: boolean): Promise<Rental> => {
+    const api = await deps.api();
+    await deps.store.update(rental.id, cancelRequested);
+    try {
+      const res = await api.cancelNumber(rental.numberId!);
+      const next = await deps.store.update(rental.id, (r) => cancelAnswered(r, res, deps.clock.now(), auto));
+      if (next) await deps.onCancelled?.(next, auto);
+      return next ?? rental;
+    } catch (e) {
+      await deps.store.update(rental.id, (r) => cancelFailed(r, deps.clock.now()));
+      throw e;
+    }
+  };
+
+  return {
+    /** Rents a number; the same requestId or a rent in flight for the service answers the same rental. */
+    async rent(req: RentRequest): Promise<Rental> {
+      const known = await findKnown(req.requestId);
+      if (known) return known;
+      const inFlight = rentsInFlight.get(req.serviceId);
+      if (inFlight) return inFlight;
+      const p = doRent(req).finally(() => rentsInFlight.delete(req.serviceId));
+      rentsInFlight.set(req.serviceId, p);
+      return p;
+    },
+    /** Cancels a number for a refund; a second call while one runs or after it ended changes nothing. */
+    cancel(rentalId: string, auto = false): Promise<Rental> {
+      const inFlight = cancelsInFlight.get(rentalId);
+      if (inFlight) return inFlight;
+      // Registered before the first await, so a concurrent call finds it.
+      const p = (async () => {
+        const rental = await deps.store.get(rentalId);
+        if (!rental) {
+          const old = (await deps.store.history()).find((r) => r.id === rentalId);
+          if (old) return old;
+          throw new RentalError('This number is no longer in the list.', 'not_found');
+        }
+        if (rental.state !== 'waiting' && rental.state !== 'received') return rental;
+        if (rental.numberId === null) throw new RentalError('This number was never rented.', 'not_rented');
+        return cancelNow(rental, auto);
+      })().finally(() => cancelsInFlight.delete(rentalId));
+      cancelsInFlight.set(rentalId, p);
+      return p;
+    },
+  };
+}
+
+export type Renter = ReturnType<typeof createRenter>;

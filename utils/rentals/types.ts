@@ -1,0 +1,66 @@
+import type { SerializedPanelError } from '../api/errors';
+
+/**
+ * Where a rented number is in its life:
+ * renting → waiting → received (→ newer codes) → done; or cancelled / expired;
+ * unknown when the rent's answer was lost (the panel may have charged).
+ */
+export type RentalState = 'renting' | 'waiting' | 'received' | 'cancelling' | 'done' | 'cancelled' | 'expired' | 'unknown';
+
+/** One SMS code as it arrived, and whether the person has seen it. */
+export interface CodeEntry {
+  code: string;
+  at: number;
+  seen: boolean;
+}
+
+/** The panel's answer to the last cancel request. */
+export interface CancelNote {
+  refunded: boolean;
+  title: string;
+  message: string;
+  at: number;
+  auto: boolean;
+}
+
+/** A rented number with everything the person and the poller need. */
+export interface Rental {
+  id: string;
+  serviceId: number;
+  serviceName: string;
+  categoryName: string;
+  price: number;
+  currency: string | null;
+  number: string | null;
+  numberId: number | null;
+  state: RentalState;
+  createdAt: number;
+  rentedAt: number | null;
+  expiresAt: number | null;
+  endedAt: number | null;
+  codes: CodeEntry[];
+  /** Origin of the tab the number was rented for, when it was a web page. */
+  site: string | null;
+  tabId: number | null;
+  cancel: CancelNote | null;
+  error: SerializedPanelError | null;
+  /** Poll schedule: when the next getMessage is due, consecutive failures. */
+  nextPollAt: number;
+  failures: number;
+}
+
+/** What the popup sends to rent a number. */
+export interface RentRequest {
+  serviceId: number;
+  serviceName: string;
+  categoryName: string;
+  price: number;
+  currency?: string | null;
+  /** Same id for the same click: a re-sent message never rents twice. */
+  requestId: string;
+  site?: string | null;
+  tabId?: number | null;
+}
+
+export const ACTIVE_STATES: readonly RentalState[] = ['renting', 'waiting', 'received', 'cancelling', 'unknown'];
+export const POLLED_STATES: readonly RentalState[] = ['waiting', 'received'];

@@ -1,0 +1,102 @@
+import { storage } from 'wxt/utils/storage';
+import type { Balance, NumberCategory } from './api/numbers/types';
+import type { Rental } from './rentals/types';
+import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
+
+/**
+ * Every storage item of the extension, in one place.
+ * Only the background reads `apiKeyItem`; pages learn whether a key is set from `keyHintItem`.
+ */
+
+/** The panel API key (secret: background only). */
+export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
+
+/** A non-secret hint of the saved key ("••••c9f"), or '' when there is none. */
+export const keyHintItem = storage.defineItem<string>('local:keyHint', { fallback: '' });
+
+/** The panel origin every API call goes to. */
+export const panelOriginItem = storage.defineItem<string>('local:panelOrigin', { fallback: DEFAULT_ORIGIN });
+
+/**
+ * The person's settings.
+ * v2: the poll interval moved from milliseconds (`pollIntervalMs`) to seconds, and the
+ * per-site autofill switch (`autofill: {origin: boolean}`) became the `autofillSites` list.
+ */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: {
+    2: (old: Record<string, unknown>): Settings => {
+      const { pollIntervalMs, autofill, ...rest } = old ?? {};
+      const sites =
+        autofill && typeof autofill === 'object'
+          ? Object.entries(autofill as Record<string, unknown>)
+              .filter(([, on]) => on === true)
+              .map(([origin]) => origin)
+          : [];
+      return sanitizeSettings({
+        ...(rest as Partial<Settings>),
+        ...(typeof pollIntervalMs === 'number' ? { pollIntervalSec: Math.round(pollIntervalMs / 1000) } : {}),
+        autofillSites: sites,
+      });
+    },
+  },
+});
+
+/** Numbers that are live or need the person's attention, newest first. */
+export const rentalsItem = storage.defineItem<Rental[]>('local:rentals', { fallback: [] });
+
+/** Finished numbers (done, cancelled, expired), newest first, at most HISTORY_LIMIT. */
+export const rentalHistoryItem = storage.defineItem<Rental[]>('local:rentalHistory', { fallback: [] });
+export const HISTORY_LIMIT = 100;
+
+/** requestId → rentalId of recent rents, so a re-sent rent message never rents twice. */
+export const rentRequestsItem = storage.defineItem<Record<string, string>>('local:rentRequests', {
+  fallback: {},
+});
+
+/** Last known balances, shown at once when the popup opens. */
+export interface BalanceCache {
+  numbers: Balance | null;
+  orders: Balance | null;
+  at: number;
+}
+export const balanceItem = storage.defineItem<BalanceCache>('local:balance', {
+  fallback: { numbers: null, orders: null, at: 0 },
+});
+
+/** A numbers-catalogue row: a service of a category with its price and stock. */
+export interface CatalogService {
+  id: number;
+  name: string;
+  categoryId: number;
+  price: number | null;
+  stock: number | null;
+}
+/** The cached numbers catalogue: categories, and services per category id. */
+export interface NumbersCatalog {
+  origin: string;
+  categories: NumberCategory[];
+  categoriesAt: number;
+  services: Record<string, { rows: CatalogService[]; at: number }>;
+}
+export const numbersCatalogItem = storage.defineItem<NumbersCatalog>('local:numbersCatalog', {
+  fallback: { origin: '', categories: [], categoriesAt: 0, services: {} },
+});
+
+/** Service ids the person starred, and the ones rented most recently (newest first). */
+export const favoriteServicesItem = storage.defineItem<number[]>('local:favoriteServices', { fallback: [] });
+export const recentServicesItem = storage.defineItem<number[]>('local:recentServices', { fallback: [] });
+
+/** What the person had typed or chosen in the popup, so closing it loses nothing. */
+export interface PopupDraft {
+  tab: 'numbers' | 'orders';
+  categoryId: number | null;
+  search: string;
+  sort: 'price' | 'name';
+  showHistory: boolean;
+  order: Record<string, string>;
+}
+export const popupDraftItem = storage.defineItem<PopupDraft>('local:popupDraft', {
+  fallback: { tab: 'numbers', categoryId: null, search: '', sort: 'price', showHistory: false, order: {} },
+});

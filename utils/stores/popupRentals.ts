@@ -1,0 +1,183 @@
+import type { Rental } from '../rentals/types';
+import type { CatalogService } from '../storage';
+import { errorText } from './errors';
+import type { Note, PopupState, RentalAction } from './popupState';
+import { isRentable, pushRecent } from './services';
+import type { Send, TargetTab, WatchedItem } from './types';
+
+export interface RentalDeps {
+  send: Send;
+  target: () => Promise<TargetTab>;
+  copyText: (text: string) => Promise<void>;
+  newRequestId: () => string;
+  recentsItem: WatchedItem<number[]>;
+  announce: (text: string) => void;
+  notify: (note: Note) => void;
+}
+
+/** Renting, cancelling, copying and filling: the actions on numbers. */
+export function createRentalActions(s: PopupState, deps: RentalDeps) {
+  const t = () => s.t.value;
+  const seenSent = new Set<string>();
+
+  const setBusy = (id: string, action: RentalAction | null) => {
+    const next = { ...s.rentalBusy.value };
+    if (action) next[id] = action;
+    else delete next[id];
+    s.rentalBusy.value = next;
+  };
+  const setNote = (id: string, note: Note | null) => {
+    const next = { ...s.rentalNotes.value };
+    if (note) next[id] = note;
+    else delete next[id];
+    s.rentalNotes.value = next;
+  };
+
+  /** Tells the background the person saw a rental's codes (clears its badge count); sent once per code. */
+  async function markSeen(rental: Rental): Promise<void> {
+    if (!rental.codes.some((c) => !c.seen)) return;
+    const mark = `${rental.id}:${rental.codes.length}`;
+    if (seenSent.has(mark)) return;
+    seenSent.add(mark);
+    try {
+      await deps.send('markSeen', { rentalId: rental.id });
+    } catch {
+      seenSent.delete(mark); // tried again on the next change or open
+    }
+  }
+
+  /** Rents one number: a fresh requestId per click, one rent in flight per service, never retried by itself. */
+  async function rent(service: CatalogService): Promise<Rental | null> {
+    if (s.renting.value.has(service.id) || !isRentable(service)) return null;
+    s.renting.value = new Set([...s.renting.value, service.id]);
+    s.rentError.value = null;
+    const requestId = deps.newRequestId();
+    try {
+      const target = await deps.target();
+      const category = s.catalog.value.categories.find((c) => c.id === service.categoryId);
+      const rental = await deps.send('rent', {
+        serviceId: service.id,
+        serviceName: service.name,
+        categoryName: category?.name ?? '',
+        price: service.price ?? 0,
+        currency: s.headerBalance.value?.currency ?? null,
+        requestId,
+        site: target.site,
+        tabId: target.tabId,
+      });
+      const recents = pushRecent(s.recents.value, service.id);
+      s.recents.value = recents;
+      void deps.recentsItem.setValue(recents).catch(() => undefined);
+      deps.announce(t()('ui_rented', { service: service.name, number: rental.number ?? '' }));
+      return rental;
+    } catch (error) {
+      s.rentError.value = { serviceId: service.id, error };
+      deps.announce(errorText(error, t()));
+      return null;
+    } finally {
+      const next = new Set(s.renting.value);
+      next.delete(service.id);
+      s.renting.value = next;
+    }
+  }
+
+  /** Cancels a number for a refund and shows the panel's answer. */
+  async function cancel(rental: Rental): Promise<void> {
+    if (s.rentalBusy.value[rental.id]) return;
+    setBusy(rental.id, 'cancel');
+    setNote(rental.id, null);
+    try {
+      const answer = await deps.send('cancelRental', { rentalId: rental.id });
+      const note = cancelNote(answer);
+      setNote(rental.id, note);
+      deps.notify({ tone: note.tone, text: `${answer.number ?? answer.serviceName}: ${note.text}` });
+      deps.announce(note.text);
+    } catch (error) {
+      const text = errorText(error, t());
+      setNote(rental.id, { tone: 'error', text });
+      deps.announce(text);
+    } finally {
+      setBusy(rental.id, null);
+    }
+  }
+
+  /** The sentence for a cancel answer: refunded, or refused with the panel's reason. */
+  function cancelNote(rental: Rental): Note {
+    const c = rental.cancel;
+    if (!c) return { tone: 'ok', text: t()('ui_state_cancelled') };
+    if (c.refunded) return { tone: 'ok', text: t()('ui_cancel_refunded') };
+    const reason = [c.title, c.message].map((x) => x.trim()).filter(Boolean).join(' — ');
+    return {
+      tone: 'warn',
+      text: reason ? t()('ui_cancel_refused_reason', { text: reason }) : t()('ui_cancel_refused'),
+    };
+  }
+
+  /** Takes a rental off the active list (code used, or an unknown entry the person checked). */
+  async function finish(rental: Rental): Promise<void> {
+    if (s.rentalBusy.value[rental.id]) return;
+    setBusy(rental.id, 'finish');
+    try {
+      await deps.send('finishRental', { rentalId: rental.id });
+    } catch (error) {
+      setNote(rental.id, { tone: 'error', text: errorText(error, t()) });
+    } finally {
+      setBusy(rental.id, null);
+    }
+  }
+
+  /** Copies a number or code; copying a code counts as seeing it. */
+  async function copy(rental: Rental, text: string, isCode: boolean): Promise<void> {
+    try {
+      await deps.copyText(text);
+      setNote(rental.id, { tone: 'ok', text: t()('ui_copied', { text }) });
+      deps.announce(t()('ui_copied', { text }));
+    } catch {
+      setNote(rental.id, { tone: 'error', text: t()('ui_copy_failed') });
+    }
+    if (isCode) void markSeen(rental);
+  }
+
+  /** Fills the code (or the number) into the target tab. */
+  async function fill(rental: Rental, kind: 'fillCode' | 'fillNumber', value: string): Promise<void> {
+    if (s.rentalBusy.value[rental.id]) return;
+    setBusy(rental.id, kind);
+    try {
+      const { tabId } = await deps.target();
+      if (tabId === null) {
+        setNote(rental.id, { tone: 'error', text: t()('ui_fill_no_tab') });
+        return;
+      }
+      const result =
+        kind === 'fillCode'
+          ? await deps.send('fillCode', { tabId, code: value })
+          : await deps.send('fillNumber', { tabId, number: value });
+      const note: Note =
+        result.filled > 0
+          ? { tone: 'ok', text: t()('ui_filled', { count: result.filled }) }
+          : { tone: 'warn', text: t()(kind === 'fillCode' ? 'ui_fill_no_code_field' : 'ui_fill_no_phone_field') };
+      setNote(rental.id, note);
+      deps.announce(note.text);
+    } catch (error) {
+      setNote(rental.id, { tone: 'error', text: errorText(error, t()) });
+    } finally {
+      setBusy(rental.id, null);
+    }
+    if (kind === 'fillCode') void markSeen(rental);
+  }
+
+  return {
+    rent,
+    cancel,
+    finish,
+    markSeen,
+    copyNumber: (rental: Rental, text: string) => copy(rental, text, false),
+    copyCode: (rental: Rental, code: string) => copy(rental, code, true),
+    fillCode: (rental: Rental, code: string) => fill(rental, 'fillCode', code),
+    fillNumber: (rental: Rental, number: string) => fill(rental, 'fillNumber', number),
+    /** Clears the rent error (e.g. when the person picks another category). */
+    clearRentError: () => {
+      s.rentError.value = null;
+    },
+  };
+}

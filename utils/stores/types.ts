@@ -1,0 +1,29 @@
+import type { MessageData, MessageRes, MessageType } from '../messaging/protocol';
+
+/** The part of a WXT storage item a store uses; tests pass an in-memory one. */
+export interface WatchedItem<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+  watch(cb: (newValue: T, oldValue: T) => void): () => void;
+}
+
+/** Sends one protocol message to the background (sendMessage, or a fake in tests). */
+export type Send = <K extends MessageType>(type: K, data: MessageData<K>) => Promise<MessageRes<K>>;
+
+/** The tab a Fill goes to and the site a number is rented for. */
+export interface TargetTab {
+  tabId: number | null;
+  /** The tab's origin when it is an http(s) page. */
+  site: string | null;
+}
+
+/** Host permission requests, made from the click handler that changes an origin. */
+export interface OriginPermissions {
+  request(origin: string): Promise<boolean>;
+  remove(origin: string): Promise<boolean>;
+}
+
+/** The `http(s)://host/*` match pattern that grants access to an origin. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
