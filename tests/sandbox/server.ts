@@ -82,7 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return finish({ ...jsonResponse(405, { error: 'Method not allowed' }), headers: { Allow: 'POST' } });
     }
     const fault = record.endpoint !== 'unknown' ? faults.take(record.endpoint as Endpoint) : undefined;
-    record.fault = fault?.type;
+    if (fault) record.fault = fault.type;
     if (fault && !faultDoesWork(fault)) return finish(faultResponse(fault, route.api, null)!);
 
     // Both APIs share the balance: let finished orders pay their partial refunds before anything reads it.

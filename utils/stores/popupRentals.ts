@@ -1,5 +1,6 @@
 import type { Rental } from '../rentals/types';
 import type { CatalogService } from '../storage';
+import { cancelSentence } from './cancelText';
 import { errorText } from './errors';
 import type { Note, PopupState, RentalAction } from './popupState';
 import { isRentable, pushRecent } from './services';
@@ -88,7 +89,7 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     setNote(rental.id, null);
     try {
       const answer = await deps.send('cancelRental', { rentalId: rental.id });
-      const note = cancelNote(answer);
+      const note = cancelSentence(answer.cancel, t());
       setNote(rental.id, note);
       deps.notify({ tone: note.tone, text: `${answer.number ?? answer.serviceName}: ${note.text}` });
       deps.announce(note.text);
@@ -99,18 +100,6 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     } finally {
       setBusy(rental.id, null);
     }
-  }
-
-  /** The sentence for a cancel answer: refunded, or refused with the panel's reason. */
-  function cancelNote(rental: Rental): Note {
-    const c = rental.cancel;
-    if (!c) return { tone: 'ok', text: t()('ui_state_cancelled') };
-    if (c.refunded) return { tone: 'ok', text: t()('ui_cancel_refunded') };
-    const reason = [c.title, c.message].map((x) => x.trim()).filter(Boolean).join(' — ');
-    return {
-      tone: 'warn',
-      text: reason ? t()('ui_cancel_refused_reason', { text: reason }) : t()('ui_cancel_refused'),
-    };
   }
 
   /** Takes a rental off the active list (code used, or an unknown entry the person checked). */

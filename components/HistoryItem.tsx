@@ -1,0 +1,33 @@
+import { formatMoney } from '../utils/money';
+import type { Rental } from '../utils/rentals/types';
+import { cancelSentence } from '../utils/stores/cancelText';
+import { formatWhen } from '../utils/stores/time';
+import { useI18n } from './I18n';
+
+/** One finished number: what, when, how it ended, and the codes it got. */
+export function HistoryItem({ rental, now }: { rental: Rental; now: number }) {
+  const { t, locale } = useI18n();
+  const when = formatWhen(rental.endedAt ?? rental.createdAt, now, locale);
+  return (
+    <li class="history-item" data-testid="history-item">
+      <div class="card-head">
+        <span class="card-title">
+          {rental.serviceName}
+          {rental.categoryName && <span class="muted"> · {rental.categoryName}</span>}
+        </span>
+        <span class="price">{formatMoney(rental.price, rental.currency, locale)}</span>
+      </div>
+      <div class="history-meta">
+        <span class="mono">{rental.number ?? '—'}</span>
+        <span class={`status status-${rental.state}`}>{t(`ui_state_${rental.state}`)}</span>
+        <time dateTime={new Date(rental.endedAt ?? rental.createdAt).toISOString()}>{when}</time>
+      </div>
+      {rental.codes.length > 0 && (
+        <p class="history-codes">
+          {t('ui_codes')} <strong class="mono">{rental.codes.map((c) => c.code).join(', ')}</strong>
+        </p>
+      )}
+      {rental.state === 'cancelled' && <p class="hint">{cancelSentence(rental.cancel, t).text}</p>}
+    </li>
+  );
+}

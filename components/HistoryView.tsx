@@ -1,0 +1,63 @@
+import { useSignal } from '@preact/signals';
+import type { PopupStore } from '../utils/stores/popup';
+import { errorText } from '../utils/stores/errors';
+import { ErrorNote } from './ErrorNote';
+import { HistoryItem } from './HistoryItem';
+import { useI18n } from './I18n';
+
+/** Finished numbers with their codes, newest first, and a two-step "Clear history". */
+export function HistoryView({ store }: { store: PopupStore }) {
+  const { t } = useI18n();
+  const confirming = useSignal(false);
+  const history = store.history.value;
+  const status = store.historyStatus.value;
+  return (
+    <section class="stack" aria-labelledby="history-title">
+      <div class="section-head">
+        <button type="button" class="link-btn" onClick={() => store.setShowHistory(false)}>
+          ‹ {t('ui_back_to_renting')}
+        </button>
+        <h2 id="history-title" class="section-title">
+          {t('ui_history')}
+        </h2>
+      </div>
+      {status.error !== null && (
+        <ErrorNote text={errorText(status.error, t)} onRetry={() => void store.clearHistory()} />
+      )}
+      {history.length === 0 ? (
+        <p class="empty">{t('ui_history_empty')}</p>
+      ) : (
+        <>
+          <ul class="history-list">
+            {history.map((r) => (
+              <HistoryItem key={r.id} rental={r} now={store.clock.peek()} />
+            ))}
+          </ul>
+          {confirming.value ? (
+            <div class="row" role="group" aria-label={t('ui_history_clear_confirm')}>
+              <span>{t('ui_history_clear_confirm')}</span>
+              <button
+                type="button"
+                class="btn btn-danger"
+                disabled={status.loading}
+                onClick={() => {
+                  confirming.value = false;
+                  void store.clearHistory();
+                }}
+              >
+                {t('ui_history_clear_yes')}
+              </button>
+              <button type="button" class="btn" onClick={() => (confirming.value = false)}>
+                {t('ui_keep')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" class="btn" onClick={() => (confirming.value = true)}>
+              {t('ui_history_clear')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

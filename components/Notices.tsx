@@ -1,0 +1,26 @@
+import type { PopupStore } from '../utils/stores/popup';
+import { useI18n } from './I18n';
+
+/** Outcomes that outlive their number (a refund, a refused cancel), each dismissable. */
+export function Notices({ store }: { store: PopupStore }) {
+  const { t } = useI18n();
+  const notices = store.notices.value;
+  if (notices.length === 0) return null;
+  return (
+    <ul class="notices">
+      {notices.map((n) => (
+        <li key={n.id} class={`note note-${n.tone}`} data-testid="notice">
+          <span>{n.text}</span>
+          <button
+            type="button"
+            class="icon-btn icon-btn-small"
+            aria-label={t('ui_dismiss_notice')}
+            onClick={() => store.dismissNotice(n.id)}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

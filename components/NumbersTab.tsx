@@ -1,0 +1,24 @@
+import type { PopupStore } from '../utils/stores/popup';
+import { ActiveRentals } from './ActiveRentals';
+import { HistoryView } from './HistoryView';
+import { useI18n } from './I18n';
+import { Notices } from './Notices';
+import { RentPanel } from './RentPanel';
+
+/** The numbers tab: outcomes, active numbers on top, then renting (or the history). */
+export function NumbersTab({ store }: { store: PopupStore }) {
+  const { t } = useI18n();
+  const showHistory = store.draft.value.showHistory;
+  return (
+    <div class="stack">
+      <Notices store={store} />
+      <ActiveRentals store={store} />
+      {showHistory ? <HistoryView store={store} /> : <RentPanel store={store} />}
+      {!showHistory && (
+        <button type="button" class="link-btn history-link" onClick={() => store.setShowHistory(true)}>
+          {t('ui_history_open', { count: store.history.value.length })}
+        </button>
+      )}
+    </div>
+  );
+}

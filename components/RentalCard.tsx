@@ -1,0 +1,87 @@
+import { formatMoney } from '../utils/money';
+import type { Rental } from '../utils/rentals/types';
+import { cancelSentence } from '../utils/stores/cancelText';
+import { storedErrorText } from '../utils/stores/errors';
+import type { PopupStore } from '../utils/stores/popup';
+import { CodeDisplay } from './CodeDisplay';
+import { Countdown } from './Countdown';
+import { useI18n } from './I18n';
+import { PhoneNumber } from './PhoneNumber';
+
+/** One active number: the number, its service and price, window, status, code, and its actions. */
+export function RentalCard({ store, rental }: { store: PopupStore; rental: Rental }) {
+  const { t, locale } = useI18n();
+  const busy = store.rentalBusy.value[rental.id];
+  const note = store.rentalNotes.value[rental.id];
+  const hasCode = rental.codes.length > 0;
+  const live = rental.state === 'waiting' || rental.state === 'received';
+  const titleId = `rental-${rental.id}-title`;
+
+  return (
+    <article class={`card rental rental-${rental.state}`} aria-labelledby={titleId} data-testid="rental">
+      <div class="card-head">
+        <h3 id={titleId} class="card-title">
+          {rental.serviceName}
+          {rental.categoryName && <span class="muted"> · {rental.categoryName}</span>}
+        </h3>
+        <span class="price">{formatMoney(rental.price, rental.currency, locale)}</span>
+      </div>
+
+      {rental.number && <PhoneNumber store={store} rental={{ ...rental, number: rental.number }} busy={!!busy} />}
+
+      <p class="status-line">
+        <span class={`status status-${rental.state}`} data-testid="rental-status">
+          {t(`ui_state_${rental.state}`)}
+        </span>
+        {live && rental.expiresAt !== null && (
+          <>
+            {' · '}
+            <Countdown expiresAt={rental.expiresAt} clock={store.clock} />
+          </>
+        )}
+      </p>
+
+      {hasCode && <CodeDisplay store={store} rental={rental} busy={!!busy} />}
+
+      {rental.state === 'unknown' && (
+        <div class="note note-error" role="alert">
+          <p>{storedErrorText(rental.error, t)}</p>
+          {!rental.error?.mayHaveCharged && <p>{t('error_may_have_charged')}</p>}
+        </div>
+      )}
+
+      {rental.cancel && !rental.cancel.refunded && !note && (
+        <p class="note note-warn">{cancelSentence(rental.cancel, t).text}</p>
+      )}
+      {note && (
+        <p class={`note note-${note.tone}`} data-testid="rental-note">
+          {note.text}
+        </p>
+      )}
+
+      <div class="row row-end">
+        {rental.state === 'waiting' && (
+          <button
+            type="button"
+            class="btn btn-danger"
+            disabled={!!busy}
+            aria-busy={busy === 'cancel'}
+            onClick={() => void store.cancel(rental)}
+          >
+            {busy === 'cancel' ? t('ui_cancelling') : t('ui_cancel_refund')}
+          </button>
+        )}
+        {rental.state === 'received' && (
+          <button type="button" class="btn" disabled={!!busy} onClick={() => void store.finish(rental)}>
+            {t('ui_done')}
+          </button>
+        )}
+        {rental.state === 'unknown' && (
+          <button type="button" class="btn" disabled={!!busy} onClick={() => void store.finish(rental)}>
+            {t('ui_dismiss')}
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}

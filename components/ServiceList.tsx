@@ -1,0 +1,57 @@
+import type { PopupStore } from '../utils/stores/popup';
+import { canRetry, errorText } from '../utils/stores/errors';
+import type { ServiceGroup } from '../utils/stores/services';
+import { ErrorNote } from './ErrorNote';
+import { useI18n } from './I18n';
+import { ServiceRow } from './ServiceRow';
+import { Skeleton } from './Skeleton';
+
+const GROUP_TITLE = {
+  favorite: 'ui_group_favorites',
+  recent: 'ui_group_recent',
+  other: 'ui_group_all',
+} as const satisfies Record<ServiceGroup, string>;
+
+/** The services of the open category: favourites and recent ones first, then the rest, searchable. */
+export function ServiceList({ store, categoryId }: { store: PopupStore; categoryId: number }) {
+  const { t } = useI18n();
+  const status = store.servicesStatus.value[String(categoryId)];
+  const rows = store.arrangedServices.value;
+  const rentError = store.rentError.value;
+  const currency = store.headerBalance.value?.currency ?? null;
+  const retryLoad = () => void store.loadServices(categoryId);
+
+  if (rows === null && status?.error) return <ErrorNote text={errorText(status.error, t)} onRetry={retryLoad} />;
+  if (rows === null) return <Skeleton rows={6} />;
+
+  const failed = rentError && store.services.value?.find((s) => s.id === rentError.serviceId);
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const total = store.services.value?.length ?? 0;
+  return (
+    <div class="stack">
+      {failed && (
+        <ErrorNote
+          text={`${failed.name}: ${errorText(rentError.error, t)}`}
+          onRetry={canRetry(rentError.error) ? () => void store.rent(failed) : undefined}
+        />
+      )}
+      {status?.error && <ErrorNote text={errorText(status.error, t)} onRetry={retryLoad} />}
+      {total === 0 && <p class="empty">{t('ui_services_empty')}</p>}
+      {total > 0 && rows.length === 0 && (
+        <p class="empty">{t('ui_search_no_match', { query: store.draft.value.search })}</p>
+      )}
+      {groups.map((group) => (
+        <section key={group} aria-label={t(GROUP_TITLE[group])}>
+          {groups.length > 1 && <h3 class="group-title">{t(GROUP_TITLE[group])}</h3>}
+          <ul class="service-list">
+            {rows
+              .filter((r) => r.group === group)
+              .map((row) => (
+                <ServiceRow key={row.service.id} store={store} row={row} currency={currency} />
+              ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

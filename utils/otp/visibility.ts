@@ -1,0 +1,37 @@
+import { composedParent } from './dom.ts';
+
+/**
+ * How a field can be seen: 0 not at all (never filled), 1 plainly, 2 only as a transparent or untabbable
+ * overlay — a decoy, unless the field says it takes a one-time code (input-otp, roving-focus boxes).
+ */
+export type Seen = 0 | 1 | 2;
+
+/** Whether a person could see and type into `input`. */
+export function inputVisibility(input: HTMLInputElement, win: Window): Seen {
+  if (input.type === 'hidden' || input.disabled || input.readOnly) return 0;
+  const box = input.getBoundingClientRect();
+  // Zero-size, 1px "visually hidden" and off-page (left: -9999px) honeypots.
+  if (box.width < 2 || box.height < 2 || box.right + win.scrollX <= 0 || box.bottom + win.scrollY <= 0) {
+    return 0;
+  }
+  const look = win.getComputedStyle(input);
+  if (look.visibility === 'hidden' || look.visibility === 'collapse') return 0;
+  let covert = input.tabIndex < 0 && input.hasAttribute('tabindex');
+  for (let el: Element | null = input; el; el = composedParent(el)) {
+    if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return 0;
+    const style = el === input ? look : win.getComputedStyle(el);
+    if (style.display === 'none') return 0;
+    if (style.opacity !== '' && Number(style.opacity) < 0.05) covert = true;
+  }
+  return covert ? 2 : 1;
+}
+
+/** Whether this frame is itself invisible in its (same-origin) parent, e.g. a zero-size tracking iframe. */
+export function isFrameHidden(win: Window): boolean {
+  try {
+    const box = win.frameElement?.getBoundingClientRect();
+    return !!box && (box.width < 2 || box.height < 2);
+  } catch {
+    return false;
+  }
+}
