@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
 // accept a permission prompt; the sandbox panel and the test pages live there.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: auto-imports hide where a name comes from (and guess wrong on local names).
+  imports: false,
   manifest: ({ browser, mode }) => {
     const e2e = mode === 'e2e';
     const hosts = ['https://smmonayim.com/*', ...(e2e ? ['http://127.0.0.1/*'] : [])];

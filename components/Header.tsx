@@ -1,6 +1,5 @@
 import { formatMoney } from '../utils/money';
-import { isPanelError } from '../utils/api/errors';
-import { errorText } from '../utils/stores/errors';
+import { errorText, panelErrorOf } from '../utils/stores/errors';
 import type { PopupStore } from '../utils/stores/popup';
 import { useI18n } from './I18n';
 
@@ -64,7 +63,7 @@ export function Header({ store, onOpenOptions }: Props) {
       {hasKey && status.error !== null && !status.loading && (
         <p class="banner banner-error" role="alert">
           {t('ui_balance_failed')}
-          {isPanelError(status.error) ? ` ${errorText(status.error, t)}` : ''}{' '}
+          {panelErrorOf(status.error) ? ` ${errorText(status.error, t)}` : ''}{' '}
           <button type="button" class="link-btn" onClick={() => void store.refreshBalance()}>
             {t('ui_retry')}
           </button>

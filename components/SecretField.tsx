@@ -20,7 +20,8 @@ export function SecretField({ id, label, value, onInput, hint, placeholder }: Pr
       <div class="field-row">
         <input
           id={id}
-          type={shown.value ? 'text' : 'password'}
+          // Preact types `type` as a union per input kind; both kinds take the same attributes here.
+          type={(shown.value ? 'text' : 'password') as 'password'}
           value={value}
           placeholder={placeholder}
           autoComplete="off"

@@ -1,6 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 import type { Balance, NumberCategory } from './api/numbers/types';
 import type { Rental } from './rentals/types';
+import {
+  EMPTY_ORDER_DRAFT,
+  type OrderDraft,
+  type OrderRequestRecord,
+  type OrderServicesCache,
+  type TrackedOrder,
+} from './orders/types';
 import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
 
 /**
@@ -100,3 +107,24 @@ export interface PopupDraft {
 export const popupDraftItem = storage.defineItem<PopupDraft>('local:popupDraft', {
   fallback: { tab: 'numbers', categoryId: null, search: '', sort: 'price', showHistory: false, order: {} },
 });
+
+// ---- Orders (the orders API, /api/v2): owned by the orders feature (utils/orders/). ----
+
+/** Orders the extension placed or the person added by id, newest first (the panel cannot list them). */
+export const ordersItem = storage.defineItem<TrackedOrder[]>('local:orders', { fallback: [] });
+
+/** The orders services catalogue of the configured panel, shown at once when the popup opens. */
+export const orderServicesItem = storage.defineItem<OrderServicesCache>('local:orderServices', {
+  fallback: { origin: '', services: [], at: 0 },
+});
+
+/** requestId → outcome of recent placeOrder requests, so a re-sent request never orders twice. */
+export const orderRequestsItem = storage.defineItem<Record<string, OrderRequestRecord>>('local:orderRequests', {
+  fallback: {},
+});
+
+/** The order form and catalogue search as the person left them. */
+export const orderDraftItem = storage.defineItem<OrderDraft>('local:orderDraft', { fallback: EMPTY_ORDER_DRAFT });
+
+/** Orders service ids the person starred (their own list: order and number service ids differ). */
+export const orderFavoritesItem = storage.defineItem<number[]>('local:orderFavorites', { fallback: [] });

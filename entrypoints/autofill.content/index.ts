@@ -1,6 +1,12 @@
+import { createAutofillApi, type AutofillApi } from '../../utils/otp/autofill-api.ts';
+
+// Injected on demand into every frame of a tab (scripting.executeScript, allFrames). It only ever receives
+// the code or number to fill — never the API key — so it imports nothing from the API or storage.
 export default defineContentScript({
   registration: 'runtime',
   main() {
-    (globalThis as Record<string, unknown>).__x = 1;
+    const scope = globalThis as typeof globalThis & { __smsPanelAutofill?: AutofillApi };
+    // Injected again on every fill: keep the first instance (and its queue of running fills).
+    scope.__smsPanelAutofill ??= createAutofillApi(document, window);
   },
 });

@@ -43,8 +43,14 @@ export function createBackground() {
   const apis = createApiProvider();
   const store = createRentalStore({ active: rentalsItem, history: rentalHistoryItem, historyLimit: HISTORY_LIMIT });
   const settings = async () => sanitizeSettings(await settingsItem.getValue());
-  const translator = async (): Promise<Translate> =>
-    createT(pickLang((await settings()).language, browser.i18n.getUILanguage()));
+  const uiLanguage = () => {
+    try {
+      return browser.i18n.getUILanguage();
+    } catch {
+      return globalThis.navigator?.language ?? 'en';
+    }
+  };
+  const translator = async (): Promise<Translate> => createT(pickLang((await settings()).language, uiLanguage()));
   let lowBalanceWarned = false;
 
   const repaint = async () => paintBadge(await store.list());
@@ -130,7 +136,7 @@ export function createBackground() {
     onCode: async (rental, code) => {
       await repaint();
       const s = await settings();
-      if (s.notifications) await notifyCode(rental, code, await translator()).catch(() => undefined);
+      if (s.notifications) await translator().then((t) => notifyCode(rental, code, t)).catch(() => undefined);
       await autoFill(rental, code).catch(() => undefined);
     },
     autoCancel: (rental) => renter.cancel(rental.id, true),
@@ -155,7 +161,7 @@ export function createBackground() {
   };
 
   const handlers: Handlers = {
-    ...createOrderHandlers({ apis, now: () => Date.now() }),
+    ...createOrderHandlers({ apis, now: () => Date.now(), settings, translator, refreshBalance }),
     async testKey({ key, origin }) {
       const o = origin ? normalizeOrigin(origin) : await panelOriginItem.getValue();
       if (!o) throw new MessageError('This is not a web address.', 'bad_origin');

@@ -1,7 +1,9 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createRouter, isOwnPage } from '../../utils/messaging/router';
 import { createBackground, WATCHDOG_ALARM } from './app';
 import { parseNoticeId } from './notify';
+import { ORDERS_ALARM, trackOrders } from './orders';
 import { latestCode } from '../../utils/rentals/machine';
 import { copyFromBackground } from './clipboard';
 import { markSeen } from '../../utils/rentals/machine';
@@ -19,6 +21,7 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void bg.poller.ensureRunning();
+    if (alarm.name === ORDERS_ALARM) void trackOrders(bg.handlers);
   });
 
   browser.runtime.onInstalled.addListener(async () => {

@@ -14,7 +14,10 @@ function portFrom(args: string[], env: string | undefined): number {
 }
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox({ port: portFrom(process.argv.slice(2), process.env.SANDBOX_PORT), log: true });
+  const sandbox = await startSandbox({
+    port: portFrom(process.argv.slice(2), process.env.SANDBOX_PORT),
+    log: true,
+  });
   // The demo key is meant to be shown: it only opens this local sandbox.
   console.log(`Sandbox panel: ${sandbox.url}  key: ${sandbox.key}`);
   const stop = () => {

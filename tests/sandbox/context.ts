@@ -40,7 +40,11 @@ function seededRandom(seed: number): () => number {
 }
 
 /** Creates the shared context from the starting values. */
-export function createContext(key: string, startBalance: number, startSettings: SandboxSettings): SandboxContext {
+export function createContext(
+  key: string,
+  startBalance: number,
+  startSettings: SandboxSettings,
+): SandboxContext {
   let offset = 0;
   let money = roundMoney(startBalance);
   let random = seededRandom(SEED);

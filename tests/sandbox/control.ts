@@ -20,7 +20,11 @@ const POST_ACTIONS: Record<string, (sandbox: Sandbox, body: Body) => void> = {
     need(isEndpoint(endpoint), 'endpoint: not a panel endpoint');
     need(parsed !== null, 'fault: not a fault');
     need(times === undefined || (isCount(times) && times >= 1), 'times: an integer >= 1');
-    sandbox.injectFault(endpoint as Parameters<Sandbox['injectFault']>[0], parsed!, times as number | undefined);
+    sandbox.injectFault(
+      endpoint as Parameters<Sandbox['injectFault']>[0],
+      parsed!,
+      times as number | undefined,
+    );
   },
   'clear-faults': (sandbox) => sandbox.clearFaults(),
   advance(sandbox, { ms }) {
@@ -66,7 +70,8 @@ export function handleControl(sandbox: Sandbox, name: string, method: string, bo
   const get = GET_ACTIONS[name];
   const post = POST_ACTIONS[name];
   if (!get && !post) return jsonResponse(404, { error: `no control ${name}` });
-  if (get) return method === 'GET' ? jsonResponse(200, get(sandbox)) : jsonResponse(405, { error: 'use GET' });
+  if (get)
+    return method === 'GET' ? jsonResponse(200, get(sandbox)) : jsonResponse(405, { error: 'use GET' });
   if (method !== 'POST') return jsonResponse(405, { error: 'use POST' });
   const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Body) : {};
   try {

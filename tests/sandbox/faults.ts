@@ -52,9 +52,13 @@ export function parseFault(value: unknown): Fault | null {
     case 'jsonAsHtml':
       return { type: f.type };
     case 'html':
-      return f.status === undefined || f.status === 200 || f.status === 503 ? { type: 'html', status: f.status } : null;
+      return f.status === undefined || f.status === 200 || f.status === 503
+        ? { type: 'html', status: f.status }
+        : null;
     case 'rateLimit':
-      return nonNegative(f.retryAfterSec) ? { type: 'rateLimit', retryAfterSec: f.retryAfterSec as number } : null;
+      return nonNegative(f.retryAfterSec)
+        ? { type: 'rateLimit', retryAfterSec: f.retryAfterSec as number }
+        : null;
     case 'slow':
       return nonNegative(f.ms) ? { type: 'slow', ms: f.ms as number } : null;
     case 'panelError': {
@@ -103,7 +107,11 @@ export function jsonResponse(status: number, body: unknown): RawResponse {
 }
 
 /** The response a fault puts in place of the answer; null for faults that only delay or drop it. */
-export function faultResponse(fault: Fault, api: 'v1' | 'v2', answer: RawResponse | null): RawResponse | null {
+export function faultResponse(
+  fault: Fault,
+  api: 'v1' | 'v2',
+  answer: RawResponse | null,
+): RawResponse | null {
   switch (fault.type) {
     case 'http500':
       return jsonResponse(500, { message: 'Server Error' });
@@ -117,7 +125,11 @@ export function faultResponse(fault: Fault, api: 'v1' | 'v2', answer: RawRespons
         headers: { 'Content-Type': JSON_TYPE, 'Retry-After': String(fault.retryAfterSec) },
       };
     case 'malformed':
-      return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: '{"success":true,"data":[{"id":1,' };
+      return {
+        status: 200,
+        headers: { 'Content-Type': JSON_TYPE },
+        body: '{"success":true,"data":[{"id":1,',
+      };
     case 'empty':
       return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: '' };
     case 'panelError': {

@@ -29,7 +29,11 @@ export function parseJson(text: string): unknown {
 }
 
 /** The v2 fields of a request: query parameters, then the form (or JSON) body over them. */
-export function formFields(query: URLSearchParams, body: string, contentType: string | undefined): Record<string, string> {
+export function formFields(
+  query: URLSearchParams,
+  body: string,
+  contentType: string | undefined,
+): Record<string, string> {
   const fields: Record<string, string> = Object.fromEntries(query);
   if (/json/i.test(contentType ?? '')) {
     const json = parseJson(body);

@@ -17,7 +17,7 @@ export interface NumbersPanel {
 
 const FIRST_NUMBER_ID = 1000;
 const INVALID_KEY = { success: false, message: 'Invalid API key' };
-const NOT_FOUND = { success: false, title: 'Hata', message: 'Numara bulunamadı' };
+const NOT_FOUND = { success: false, message: 'Numara bulunamadı' };
 
 const ok = (body: unknown): Answer => ({ status: 200, body });
 
@@ -62,7 +62,8 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
     const second = ctx.settings.secondCodeAfterMs;
     if (n.status === 'received' && second !== null && n.codes.length === 1) {
       const secondAt = n.codes[0].at + second;
-      if (secondAt <= now && secondAt < n.expiresAt) n.codes.push({ code: ctx.randomDigits(6), at: secondAt });
+      if (secondAt <= now && secondAt < n.expiresAt)
+        n.codes.push({ code: ctx.randomDigits(6), at: secondAt });
     }
   }
 
@@ -135,7 +136,9 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
       }
       case 'getServiceDetails': {
         const service = findService(pathId(id));
-        return ok(service ? [{ id: service.id, price: service.price, stock: stock.get(service.id) ?? 0 }] : []);
+        return ok(
+          service ? [{ id: service.id, price: service.price, stock: stock.get(service.id) ?? 0 }] : [],
+        );
       }
     }
     if (key !== ctx.key) return ok(INVALID_KEY);
@@ -163,8 +166,10 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
       settle();
       const n = numbers.get(numberId);
       if (!n) throw new RangeError(`no number ${numberId}`);
-      if (n.status === 'cancelled' || n.status === 'expired') throw new RangeError(`number ${numberId} is ${n.status}`);
-      if (code !== undefined && (typeof code !== 'string' || code === '')) throw new RangeError('code must be text');
+      if (n.status === 'cancelled' || n.status === 'expired')
+        throw new RangeError(`number ${numberId} is ${n.status}`);
+      if (code !== undefined && (typeof code !== 'string' || code === ''))
+        throw new RangeError('code must be text');
       n.codes.push({ code: code ?? ctx.randomDigits(6), at: ctx.now() });
       n.status = 'received';
     },

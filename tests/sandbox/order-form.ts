@@ -45,7 +45,7 @@ function int(value: string | undefined): number {
 }
 
 /** Non-empty lines of a multi-line field (comments, usernames, keywords). */
-export function lines(value: string | undefined): string[] {
+function lines(value: string | undefined): string[] {
   return (value ?? '')
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -72,7 +72,8 @@ function dripFeed(
   params: Record<string, string>,
 ): { runs: number; interval: number } | null | { error: string } {
   if (!params.runs && !params.interval) return null;
-  if (service.type !== 'Default' || !service.dripfeed) return fail('Drip-feed is not available for this service');
+  if (service.type !== 'Default' || !service.dripfeed)
+    return fail('Drip-feed is not available for this service');
   const runs = int(params.runs);
   const interval = int(params.interval);
   if (!(runs >= 2)) return fail('Drip-feed runs must be 2 or more');
@@ -83,7 +84,8 @@ function dripFeed(
 function subscriptionError(service: OrderService, params: Record<string, string>): string | null {
   const min = int(params.min);
   const max = int(params.max);
-  const range = rangeError(min, Number(service.min), Number(service.max)) ?? rangeError(max, min, Number(service.max));
+  const range =
+    rangeError(min, Number(service.min), Number(service.max)) ?? rangeError(max, min, Number(service.max));
   if (range) return range;
   if (!(int(params.delay) >= 0)) return 'Incorrect delay';
   if (params.posts && !(int(params.posts) >= 1)) return 'Incorrect posts';
@@ -93,7 +95,10 @@ function subscriptionError(service: OrderService, params: Record<string, string>
 }
 
 /** Validates an add request for a service; the accepted form or the panel's error text. */
-export function readOrderForm(service: OrderService, params: Record<string, string>): OrderForm | { error: string } {
+export function readOrderForm(
+  service: OrderService,
+  params: Record<string, string>,
+): OrderForm | { error: string } {
   const rule = RULES[service.type];
   if (!rule) return fail('Incorrect request');
   for (const field of rule.needs) {
@@ -104,7 +109,11 @@ export function readOrderForm(service: OrderService, params: Record<string, stri
     const error = subscriptionError(service, params);
     if (error) return fail(error);
   } else if (rule.quantity !== 'package' || params.quantity) {
-    const error = rangeError(rule.quantity === 'package' ? int(params.quantity) : quantity, +service.min, +service.max);
+    const error = rangeError(
+      rule.quantity === 'package' ? int(params.quantity) : quantity,
+      +service.min,
+      +service.max,
+    );
     if (error) return fail(error);
   }
   if (service.type === 'Poll' && !(int(params.answer_number) >= 1)) return fail('Incorrect answer number');

@@ -94,7 +94,10 @@ export function createOrdersPanel(ctx: SandboxContext): OrdersPanel {
   function statusOf(o: OrderRecord) {
     return {
       charge: money(o.charge),
-      start_count: o.status === 'Pending' || (o.status === 'Canceled' && o.remains === o.total) ? '0' : String(o.startCount),
+      start_count:
+        o.status === 'Pending' || (o.status === 'Canceled' && o.remains === o.total)
+          ? '0'
+          : String(o.startCount),
       status: o.status,
       remains: String(o.remains),
       currency: 'USD',
@@ -163,7 +166,8 @@ export function createOrdersPanel(ctx: SandboxContext): OrdersPanel {
     const o = findOrder(id);
     const order = /^\d+$/.test(id) ? Number(id) : id;
     if (!o) return { order, cancel: { error: BAD_ORDER } };
-    if (!findService(o.serviceId)?.cancel || o.done) return { order, cancel: { error: 'Order cannot be canceled' } };
+    if (!findService(o.serviceId)?.cancel || o.done)
+      return { order, cancel: { error: 'Order cannot be canceled' } };
     // Not started: cancelled with a full refund; started: ends Partial, the rest paid back.
     finish(o, o.status === 'Pending' ? 'Canceled' : 'Partial', o.remains);
     return { order, cancel: 1 };
@@ -204,7 +208,9 @@ export function createOrdersPanel(ctx: SandboxContext): OrdersPanel {
     settle,
     list() {
       settle();
-      return [...orders.values()].map(({ processing: _p, finalRemains: _f, done: _d, ...o }) => structuredClone(o));
+      return [...orders.values()].map(({ processing: _p, finalRemains: _f, done: _d, ...o }) =>
+        structuredClone(o),
+      );
     },
     reset: init,
   };

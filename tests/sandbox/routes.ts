@@ -38,7 +38,8 @@ function v1Route(rest: string[]): Route {
   const idAt = keyless ? 1 : 2;
   if (rest.length !== idAt + (route.param ? 1 : 0)) return UNKNOWN;
   const decodedId = route.param ? decode(rest[idAt]) : null;
-  const params: Record<string, string> = route.param && decodedId !== null ? { [route.param]: decodedId } : {};
+  const params: Record<string, string> =
+    route.param && decodedId !== null ? { [route.param]: decodedId } : {};
   return { api: 'v1', endpoint: route.endpoint, key, id: decodedId, params };
 }
 

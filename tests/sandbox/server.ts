@@ -88,7 +88,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Both APIs share the balance: let finished orders pay their partial refunds before anything reads it.
     ordersPanel.settle();
     const answer =
-      route.api === 'v1' ? numbersPanel.handle(route.endpoint, route.key, route.id) : ordersPanel.handle(fields);
+      route.api === 'v1'
+        ? numbersPanel.handle(route.endpoint, route.key, route.id)
+        : ordersPanel.handle(fields);
     let raw = jsonResponse(answer.status, answer.body);
     if (fault?.type === 'jsonAsHtml') raw = faultResponse(fault, route.api, raw)!;
     if (fault?.type === 'slow') await sleep(fault.ms);
@@ -111,11 +113,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(rawUrl, 'http://127.0.0.1');
     const route = parseRoute(url.pathname);
     const body = await readBody(req);
-    if (route.api === 'control') return send(req, res, handleControl(sandbox, route.name, method, parseJson(body)));
+    if (route.api === 'control')
+      return send(req, res, handleControl(sandbox, route.name, method, parseJson(body)));
 
     const fields = route.api === 'v2' ? formFields(url.searchParams, body, req.headers['content-type']) : {};
     const { key: givenKey, ...params } = fields;
-    const action = (V2_ACTIONS as readonly string[]).includes(fields.action) ? (fields.action as Endpoint) : null;
+    const action = (V2_ACTIONS as readonly string[]).includes(fields.action)
+      ? (fields.action as Endpoint)
+      : null;
     const record: RequestRecord = {
       at: ctx.now(),
       method,
@@ -140,7 +145,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const message = error instanceof Error ? error.message : String(error);
         console.error(`sandbox: handler error: ${message.split(key).join('{key}')}`);
       }
-      send(req, res, jsonResponse(tooLarge ? 413 : 500, { error: tooLarge ? 'Body too large' : 'Sandbox error' }));
+      send(
+        req,
+        res,
+        jsonResponse(tooLarge ? 413 : 500, { error: tooLarge ? 'Body too large' : 'Sandbox error' }),
+      );
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());

@@ -12,7 +12,15 @@ export const V1_ENDPOINTS = [
 ] as const;
 
 /** The /api/v2 actions (orders API). */
-export const V2_ACTIONS = ['services', 'add', 'status', 'refill', 'refill_status', 'cancel', 'balance'] as const;
+export const V2_ACTIONS = [
+  'services',
+  'add',
+  'status',
+  'refill',
+  'refill_status',
+  'cancel',
+  'balance',
+] as const;
 
 export type V1Endpoint = (typeof V1_ENDPOINTS)[number];
 export type V2Action = (typeof V2_ACTIONS)[number];

@@ -76,16 +76,22 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
     }
     const controller = new AbortController();
     let timedOut = false;
-    // Our own timer (not ofetch's) so it also covers reading the body.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Our own timer (not ofetch's) so it also covers reading the body, even from a fetch that ignores the signal.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+        reject(new Error(`No answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
     let status: number;
     let responseHeaders: Headers;
     let text: string;
     try {
-      const res = await $fetch.raw<string, 'text'>(path, { body, headers, signal: controller.signal });
+      const pending = $fetch.raw<string, 'text'>(path, { body, headers, signal: controller.signal });
+      pending.catch(() => {}); // it may lose the race; its late rejection is expected
+      const res = await Promise.race([pending, deadline]);
       status = res.status;
       responseHeaders = res.headers;
       text = typeof res._data === 'string' ? res._data : '';

@@ -20,9 +20,11 @@ const NUMBER_WORD = /numb|numar|nummer|num[ée]ro|номер|番号|번호|\bno\
 
 /** Whether `input` sits in a form that also asks for a card (so "security code" means the CVC). */
 export function inCardForm(input: HTMLInputElement): boolean {
-  let scope: ParentNode | null = input.form;
-  for (let up = 0; !scope && up < 4; up++) scope = composedParent(scope ?? input);
-  if (!scope) return false;
+  let scope: Element | null = input.form;
+  if (!scope) {
+    scope = input;
+    for (let up = 0; up < 4; up++) scope = composedParent(scope) ?? scope;
+  }
   for (const other of scope.querySelectorAll('input')) {
     if (other === input) continue;
     if (/cc-/.test(other.autocomplete) || CARD_WORDS.test(attrText(other) + ' ' + labelText(other))) return true;
@@ -55,13 +57,13 @@ export function codeScore(input: HTMLInputElement): number {
   if (input.type === 'password' && input.maxLength !== 1 && !ONE_TIME.test(own)) return REJECT;
   if (OTP_WORDS.test(own)) return SAYS_ONE_TIME_CODE;
   if (CODE_WORD.test(own)) return 50;
-  return nearCodeScore(input);
+  return Math.max(0, nearCodeScore(input));
 }
 
-/** Evidence from the text before the field (or before the first box of a group); never a rejection. */
+/** Evidence from the text before the field (or before the first box of a group); REJECT in card/coupon context. */
 export function nearCodeScore(input: HTMLInputElement): number {
   const near = nearText(input);
-  if (rejectsAsCode(near, input)) return 0;
+  if (rejectsAsCode(near, input)) return REJECT;
   const base = OTP_WORDS.test(near) ? 40 : CODE_WORD.test(near) ? 30 : 0;
   const shaped = input.inputMode === 'numeric' || (input.maxLength >= 4 && input.maxLength <= 8);
   return base && shaped ? base + 20 : base;

@@ -1,11 +1,13 @@
 import { composedParent } from './dom.ts';
 
+/** Lower case that keeps Turkish "İ" a plain "i" (JS lowers it to "i" + a combining dot). */
+export function lower(text: string): string {
+  return text.toLowerCase().replace(/\u0307/g, '');
+}
+
 /** A developer's identifier as words: "smsCode_2" → "sms code 2", so `\b` patterns work on it. */
 export function asWords(id: string): string {
-  return id
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[_\-.[\]]+/g, ' ')
-    .toLowerCase();
+  return lower(id.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.[\]]+/g, ' '));
 }
 
 /** What the page's developer called the field: name and id. */
@@ -23,7 +25,7 @@ export function labelText(input: HTMLInputElement): string {
       if (id) parts.push(root.getElementById?.(id)?.textContent ?? '');
     }
   }
-  return parts.join(' ').toLowerCase();
+  return lower(parts.join(' '));
 }
 
 const FIELD = 'input:not([type=hidden]),select,textarea';
@@ -36,11 +38,11 @@ export function nearText(input: Element, limit = 160): string {
       if (sib.nodeType === 1) {
         const el = sib as Element;
         if (/^(SCRIPT|STYLE|TEMPLATE)$/.test(el.tagName)) continue;
-        if (el.matches(FIELD) || el.querySelector(FIELD)) return text.toLowerCase();
+        if (el.matches(FIELD) || el.querySelector(FIELD)) return lower(text);
       }
       text = (sib.textContent ?? '').slice(-limit) + ' ' + text;
-      if (text.length >= limit) return text.toLowerCase();
+      if (text.length >= limit) return lower(text);
     }
   }
-  return text.toLowerCase();
+  return lower(text);
 }

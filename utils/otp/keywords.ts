@@ -30,6 +30,3 @@ export const OTHER_FIELD_WORDS =
 /** A phone-number field. */
 export const PHONE_WORDS =
   /phone|tel|mobil|m[oó]vil|cell|gsm|\bcep\b|handy|msisdn|whatsapp|celular|номер|телефон|手机|電話|携帯|전화|휴대|هاتف|جوال|điện thoại|nomor|फ़ोन|फोन|मोबाइल/i;
-
-/** A country dial-code picker next to a phone field. */
-export const DIAL_WORDS = /countr|dial|prefix|calling|code|kod|ülke|pays|pa[ií]s|paese|land|kraj|страна|国/i;

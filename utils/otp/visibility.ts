@@ -18,7 +18,7 @@ export function inputVisibility(input: HTMLInputElement, win: Window): Seen {
   if (look.visibility === 'hidden' || look.visibility === 'collapse') return 0;
   let covert = input.tabIndex < 0 && input.hasAttribute('tabindex');
   for (let el: Element | null = input; el; el = composedParent(el)) {
-    if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) return 0;
+    if (el.matches('[aria-hidden=true],[inert],[hidden]')) return 0;
     const style = el === input ? look : win.getComputedStyle(el);
     if (style.display === 'none') return 0;
     if (style.opacity !== '' && Number(style.opacity) < 0.05) covert = true;

@@ -77,7 +77,8 @@ export function createPoller(deps: PollerDeps) {
         const pace = next.codes.length ? Math.max(AFTER_CODE_POLL_MS, interval) : interval;
         return { ...next, nextPollAt: now + nextDelay(pace, 0, random) };
       });
-      if (updated && newCode !== null) await deps.onCode?.(updated, newCode);
+      // The announcement's own failure (a notification, a fill) is not a poll failure.
+      if (updated && newCode !== null) await Promise.resolve(deps.onCode?.(updated, newCode)).catch(() => undefined);
     } catch (e) {
       const now = deps.clock.now();
       const retryAfterMs = isPanelError(e) && e.kind === 'rate_limited' ? e.retryAfterMs : undefined;
@@ -145,7 +146,7 @@ export function createPoller(deps: PollerDeps) {
         const wait = await tick();
         if (wait === null) break;
         await setBusy(true);
-        await deps.keepAlive?.();
+        await deps.keepAlive?.().catch(() => undefined);
         await deps.clock.sleep(Math.min(MAX_SLEEP_MS, Math.max(100, wait)));
       }
     } finally {

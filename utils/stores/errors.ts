@@ -1,12 +1,27 @@
-import { errorSentence, isPanelError, type SerializedPanelError } from '../api/errors';
+import { errorSentence, type PanelErrorKind, type SerializedPanelError } from '../api/errors';
 import type { Translate } from '../i18n';
 
 /** Panel error kinds where trying again cannot help until the person changes something. */
-const FINAL_KINDS = new Set(['bad_key', 'insufficient_funds', 'invalid_input', 'not_found']);
+const FINAL_KINDS: ReadonlySet<PanelErrorKind> = new Set(['bad_key', 'insufficient_funds', 'invalid_input', 'not_found']);
+
+type PanelErrorFields = Pick<SerializedPanelError, 'kind' | 'mayHaveCharged' | 'panelText'>;
+
+/**
+ * The panel-error fields of anything thrown (a PanelError, or the plain form pageSend rebuilds).
+ * Duck-typed on purpose: `isPanelError` would pull the PanelError class, and with it both catalogs, into the popup.
+ */
+export function panelErrorOf(err: unknown): PanelErrorFields | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const e = err as Partial<PanelErrorFields> & { name?: unknown };
+  return e.name === 'PanelError' && typeof e.kind === 'string' && typeof e.mayHaveCharged === 'boolean'
+    ? (e as PanelErrorFields)
+    : null;
+}
 
 /** A sentence for a person for anything an action threw: panel errors by kind, the rest generically. */
 export function errorText(err: unknown, t: Translate): string {
-  if (isPanelError(err)) return errorSentence(err, t);
+  const panel = panelErrorOf(err);
+  if (panel) return errorSentence(panel, t);
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'no_answer') return t('ui_err_no_answer');
   if (code === 'forbidden') return t('ui_err_forbidden');
@@ -21,12 +36,8 @@ export function storedErrorText(err: SerializedPanelError | null, t: Translate):
 
 /** True when offering "Try again" is safe: nothing may have been charged and retrying can succeed. */
 export function canRetry(err: unknown): boolean {
-  if (isPanelError(err)) return !err.mayHaveCharged && !FINAL_KINDS.has(err.kind);
+  const panel = panelErrorOf(err);
+  if (panel) return !panel.mayHaveCharged && !FINAL_KINDS.has(panel.kind);
   const code = (err as { code?: unknown } | null)?.code;
   return code !== 'forbidden';
-}
-
-/** True when the failure may have spent money (an ambiguous rent). */
-export function mayHaveCharged(err: unknown): boolean {
-  return isPanelError(err) && err.mayHaveCharged;
 }

@@ -1,10 +1,12 @@
-import { batch } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
+import type { Lang } from '../i18n';
 import type { Rental } from '../rentals/types';
 import { sanitizeSettings, type Settings } from '../settings';
 import type { BalanceCache, NumbersCatalog, PopupDraft } from '../storage';
 import { createDraftSaver } from './draftSaver';
 import { errorText } from './errors';
 import { createKeyActions } from './keyActions';
+import type { Catalog } from './pageI18n';
 import { createPopupState, IDLE, type Note, type ReadonlyPopupState } from './popupState';
 import { createRentalActions } from './popupRentals';
 import type { OriginPermissions, Send, TargetTab, WatchedItem } from './types';
@@ -29,6 +31,8 @@ export interface PopupDeps {
   items: PopupItems;
   now: () => number;
   uiLanguage: string;
+  /** Loads the message catalog of a language (fetched from _locales in the popup). */
+  loadCatalog: (lang: Lang) => Promise<Catalog>;
   /** The tab Fill goes to and the site a number is rented for. */
   target: () => Promise<TargetTab>;
   copyText: (text: string) => Promise<void>;
@@ -158,6 +162,17 @@ export function createPopupStore(deps: PopupDeps) {
     }
   }
 
+  /** Loads the catalog of a language once; the popup shows keys only if this fails. */
+  async function ensureCatalog(lang: Lang): Promise<void> {
+    if (s.catalogs.peek()[lang]) return;
+    try {
+      const catalog = await deps.loadCatalog(lang);
+      s.catalogs.value = { ...s.catalogs.peek(), [lang]: catalog };
+    } catch {
+      if (lang !== 'en') await ensureCatalog('en');
+    }
+  }
+
   /** Subscribes an item to a signal-setting callback; kept for dispose. */
   function follow<T>(item: WatchedItem<T>, apply: (value: T) => void, fallback: T): void {
     unwatchers.push(item.watch((value) => apply(value ?? fallback)));
@@ -178,10 +193,11 @@ export function createPopupStore(deps: PopupDeps) {
         items.recents.getValue(),
         items.draft.getValue(),
       ]);
+    s.settings.value = sanitizeSettings(settings);
+    await ensureCatalog(s.lang.value);
     batch(() => {
       s.keyHint.value = keyHint ?? '';
       if (origin) s.origin.value = origin;
-      s.settings.value = sanitizeSettings(settings);
       s.history.value = history ?? [];
       if (balance) s.balance.value = balance;
       // A catalogue cached from another panel would offer services this one does not sell.
@@ -213,6 +229,7 @@ export function createPopupStore(deps: PopupDeps) {
     // Another writer (the orders tab) may change its own draft fields; ours stay as typed here.
     follow(items.draft, (v) => (s.draft.value = { ...v, ...pickOwnDraft(s.draft.value) }), s.draft.value);
 
+    unwatchers.push(effect(() => void ensureCatalog(s.lang.value))); // the language setting changed
     const tick = deps.clockMs ?? 1000;
     if (tick > 0) clockTimer = setInterval(() => (s.clock.value = deps.now()), tick);
     void refresh();

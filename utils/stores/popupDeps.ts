@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../messaging/client';
 import {
   balanceItem,
   favoriteServicesItem,
@@ -12,6 +11,8 @@ import {
   rentalsItem,
   settingsItem,
 } from '../storage';
+import { fetchCatalog } from './pageI18n';
+import { sendFromPage } from './pageSend';
 import type { PopupDeps } from './popup';
 import { originPattern, type TargetTab } from './types';
 
@@ -19,7 +20,7 @@ import { originPattern, type TargetTab } from './types';
 export function browserPopupDeps(location: Location): PopupDeps {
   let target: Promise<TargetTab> | null = null;
   return {
-    send: sendMessage,
+    send: sendFromPage,
     items: {
       keyHint: keyHintItem,
       origin: panelOriginItem,
@@ -34,6 +35,7 @@ export function browserPopupDeps(location: Location): PopupDeps {
     },
     now: () => Date.now(),
     uiLanguage: uiLanguage(),
+    loadCatalog: (lang) => fetchCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
     target: () => (target ??= findTargetTab(location.search)),
     copyText,
     newRequestId: () => crypto.randomUUID(),

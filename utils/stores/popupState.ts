@@ -1,9 +1,10 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Balance, NumberCategory } from '../api/numbers/types';
-import { createT, localeOf, pickLang } from '../i18n';
+import { localeOf, pickLang, type Lang } from '../i18n';
 import type { Rental } from '../rentals/types';
 import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { BalanceCache, CatalogService, NumbersCatalog, PopupDraft } from '../storage';
+import { translatorOf, type Catalog } from './pageI18n';
 import { matchesQuery } from './search';
 import { arrangeServices } from './services';
 
@@ -52,6 +53,7 @@ export function createPopupState(now: number, uiLanguage: string) {
   const favorites = signal<number[]>([]);
   const recents = signal<number[]>([]);
   const lang = computed(() => pickLang(settings.value.language, uiLanguage));
+  const catalogs = signal<Partial<Record<Lang, Catalog>>>({});
   const locale = computed(() => localeOf(lang.value));
 
   const services = computed<CatalogService[] | null>(() => {
@@ -76,7 +78,9 @@ export function createPopupState(now: number, uiLanguage: string) {
     clock: signal(now),
     lang,
     locale,
-    t: computed(() => createT(lang.value)),
+    /** Message catalogs loaded so far (the popup fetches only the language it shows). */
+    catalogs,
+    t: computed(() => translatorOf(catalogs.value[lang.value] ?? catalogs.value.en ?? {})),
 
     balanceStatus: signal<LoadStatus>(IDLE),
     categoriesStatus: signal<LoadStatus>(IDLE),

@@ -13,7 +13,10 @@ beforeEach(() => sandbox.reset());
 
 describe('sandbox control surface over HTTP', () => {
   it('injects a fault, and clears faults', async () => {
-    expect((await control(sandbox, 'fault', { endpoint: 'getBalance', fault: { type: 'http502' }, times: 2 })).json).toEqual({
+    expect(
+      (await control(sandbox, 'fault', { endpoint: 'getBalance', fault: { type: 'http502' }, times: 2 }))
+        .json,
+    ).toEqual({
       ok: true,
     });
     expect((await v1Keyed(sandbox, 'getBalance')).status).toBe(502);
@@ -54,7 +57,9 @@ describe('sandbox control surface over HTTP', () => {
 
   it('answers bad control requests with 400/404/405 and keeps running', async () => {
     expect((await control(sandbox, 'advance', { ms: -5 })).status).toBe(400);
-    expect((await control(sandbox, 'fault', { endpoint: 'getBalance', fault: { type: 'boom' } })).status).toBe(400);
+    expect(
+      (await control(sandbox, 'fault', { endpoint: 'getBalance', fault: { type: 'boom' } })).status,
+    ).toBe(400);
     expect((await control(sandbox, 'deliver', { numberId: 4242 })).status).toBe(400);
     expect((await control(sandbox, 'stock', { serviceId: 999, stock: 1 })).status).toBe(400);
     const broken = await fetch(`${sandbox.url}/_sandbox/balance`, { method: 'POST', body: '{not json' });
@@ -84,7 +89,10 @@ describe('sandbox HTTP behaviour', () => {
     expect((await fetch(`${sandbox.url}/api/v1/getCategories`)).status).toBe(405);
     expect((await v1(sandbox, 'nothing/here/at/all')).status).toBe(404);
     expect((await fetch(`${sandbox.url}/favicon.ico`)).status).toBe(404);
-    expect((await v1(sandbox, '%E0%A4%A/getBalance')).json).toEqual({ success: false, message: 'Invalid API key' });
+    expect((await v1(sandbox, '%E0%A4%A/getBalance')).json).toEqual({
+      success: false,
+      message: 'Invalid API key',
+    });
     const json = await fetch(`${sandbox.url}/api/v2`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -93,7 +93,9 @@ describe('sandbox faults: after the work', () => {
 
   it('drop on add places the order before dropping', async () => {
     sandbox.injectFault('add', { type: 'drop' });
-    await expect(v2(sandbox, { action: 'add', service: '1', link: 'https://x', quantity: '1000' })).rejects.toThrow();
+    await expect(
+      v2(sandbox, { action: 'add', service: '1', link: 'https://x', quantity: '1000' }),
+    ).rejects.toThrow();
     expect(sandbox.orders()).toHaveLength(1);
     expect(sandbox.balance()).toBe(24.1);
   });

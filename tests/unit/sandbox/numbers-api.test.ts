@@ -26,7 +26,8 @@ describe('sandbox numbers API: catalogue', () => {
     const categories = json as { id: number; name: string }[];
     for (const c of categories) expect(Object.keys(c).sort()).toEqual(['id', 'name']);
     const names = categories.map((c) => c.name);
-    for (const brand of ['Google', 'Discord', 'WhatsApp', 'Telegram', 'Instagram']) expect(names).toContain(brand);
+    for (const brand of ['Google', 'Discord', 'WhatsApp', 'Telegram', 'Instagram'])
+      expect(names).toContain(brand);
     expect(names.some((n) => /twitter|\bx\b/i.test(n))).toBe(true);
   });
 
@@ -58,7 +59,11 @@ describe('sandbox numbers API: catalogue', () => {
 describe('sandbox numbers API: renting', () => {
   it('spends the price, lowers the stock and answers {success, number_id, number} with the country prefix', async () => {
     const { json } = await v1Keyed(sandbox, 'getNumber/31');
-    expect(json).toEqual({ success: true, number_id: expect.any(Number), number: expect.stringMatching(/^\+905\d{9}$/) });
+    expect(json).toEqual({
+      success: true,
+      number_id: expect.any(Number),
+      number: expect.stringMatching(/^\+905\d{9}$/),
+    });
     expect(sandbox.balance()).toBe(12.5);
     expect((await v1(sandbox, 'getServiceDetails/31')).json).toEqual([{ id: 31, price: '12.5', stock: 39 }]);
     const fr = await v1Keyed(sandbox, 'getNumber/32');
@@ -72,10 +77,19 @@ describe('sandbox numbers API: renting', () => {
   });
 
   it('refuses a wrong key, a low balance, an empty stock and an unknown service without spending', async () => {
-    expect((await v1(sandbox, 'wrong-key/getNumber/31')).json).toEqual({ success: false, message: 'Invalid API key' });
-    expect((await v1Keyed(sandbox, 'getNumber/14')).json).toEqual({ success: false, message: 'Stokta numara yok' });
+    expect((await v1(sandbox, 'wrong-key/getNumber/31')).json).toEqual({
+      success: false,
+      message: 'Invalid API key',
+    });
+    expect((await v1Keyed(sandbox, 'getNumber/14')).json).toEqual({
+      success: false,
+      message: 'Stokta numara yok',
+    });
     sandbox.setBalance(1);
-    expect((await v1Keyed(sandbox, 'getNumber/31')).json).toEqual({ success: false, message: 'Yetersiz bakiye' });
+    expect((await v1Keyed(sandbox, 'getNumber/31')).json).toEqual({
+      success: false,
+      message: 'Yetersiz bakiye',
+    });
     expect((await v1Keyed(sandbox, 'getNumber/999')).json).toMatchObject({ success: false });
     expect(sandbox.balance()).toBe(1);
     expect(sandbox.numbers()).toEqual([]);
@@ -109,10 +123,22 @@ describe('sandbox numbers API: codes', () => {
     const odd = await rent(21);
     sandbox.deliverCode(even, '048213');
     sandbox.deliverCode(odd, '123456');
-    expect((await v1Keyed(sandbox, `getMessage/${even}`)).json).toEqual({ code: '048213', id: even, status: 1 });
-    expect((await v1Keyed(sandbox, `getMessage/${odd}`)).json).toEqual({ code: '123456', id: odd, status: 1 });
+    expect((await v1Keyed(sandbox, `getMessage/${even}`)).json).toEqual({
+      code: '048213',
+      id: even,
+      status: 1,
+    });
+    expect((await v1Keyed(sandbox, `getMessage/${odd}`)).json).toEqual({
+      code: '123456',
+      id: odd,
+      status: 1,
+    });
     sandbox.deliverCode(even, '554433');
-    expect((await v1Keyed(sandbox, `getMessage/${even}`)).json).toEqual({ code: 554433, id: even, status: 1 });
+    expect((await v1Keyed(sandbox, `getMessage/${even}`)).json).toEqual({
+      code: 554433,
+      id: even,
+      status: 1,
+    });
   });
 
   it('shows the newer code once a second code arrives', async () => {
@@ -150,11 +176,13 @@ describe('sandbox numbers API: codes', () => {
   });
 
   it('answers "Numara bulunamadı" for an unknown number and the key error for a wrong key', async () => {
-    expect((await v1Keyed(sandbox, 'getMessage/4242')).json).toMatchObject({
+    const unknown = { success: false, message: 'Numara bulunamadı' };
+    expect((await v1Keyed(sandbox, 'getMessage/4242')).json).toEqual(unknown);
+    expect((await v1Keyed(sandbox, 'cancelNumber/4242')).json).toEqual(unknown);
+    expect((await v1(sandbox, 'nope/getMessage/1000')).json).toEqual({
       success: false,
-      message: 'Numara bulunamadı',
+      message: 'Invalid API key',
     });
-    expect((await v1(sandbox, 'nope/getMessage/1000')).json).toEqual({ success: false, message: 'Invalid API key' });
   });
 });
 
@@ -162,7 +190,11 @@ describe('sandbox numbers API: cancel and balance', () => {
   it('cancels a waiting number with a refund, then shows status -1 and refuses a second cancel', async () => {
     const id = await rent(31);
     expect(sandbox.balance()).toBe(12.5);
-    expect((await v1Keyed(sandbox, `cancelNumber/${id}`)).json).toEqual({ success: true, title: '', message: '' });
+    expect((await v1Keyed(sandbox, `cancelNumber/${id}`)).json).toEqual({
+      success: true,
+      title: '',
+      message: '',
+    });
     expect(sandbox.balance()).toBe(25);
     expect((await v1Keyed(sandbox, `getMessage/${id}`)).json).toEqual({ status: -1 });
     const again = (await v1Keyed(sandbox, `cancelNumber/${id}`)).json as Record<string, unknown>;
@@ -181,6 +213,9 @@ describe('sandbox numbers API: cancel and balance', () => {
   it('answers getBalance as {balance: number}', async () => {
     sandbox.setBalance(100);
     expect((await v1Keyed(sandbox, 'getBalance')).json).toEqual({ balance: 100 });
-    expect((await v1(sandbox, 'bad/getBalance')).json).toEqual({ success: false, message: 'Invalid API key' });
+    expect((await v1(sandbox, 'bad/getBalance')).json).toEqual({
+      success: false,
+      message: 'Invalid API key',
+    });
   });
 });

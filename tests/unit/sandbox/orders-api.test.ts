@@ -69,7 +69,9 @@ describe('sandbox orders API: services and balance', () => {
     }
     expect(services.some((s) => s.dripfeed === true)).toBe(true);
     expect(services.some((s) => String(s.name).includes('<img src=x onerror=alert(1)>'))).toBe(true);
-    expect(services.map((s) => s.category)).toEqual(expect.arrayContaining(['Instagram Takipçi', 'YouTube Views']));
+    expect(services.map((s) => s.category)).toEqual(
+      expect.arrayContaining(['Instagram Takipçi', 'YouTube Views']),
+    );
   });
 
   it('answers balance as a 5-decimal string with the currency', async () => {
@@ -85,7 +87,10 @@ describe('sandbox orders API: services and balance', () => {
 
   it('accepts the fields as query parameters too', async () => {
     const url = `${sandbox.url}/api/v2?key=${sandbox.key}&action=balance`;
-    expect(await (await fetch(url, { method: 'POST' })).json()).toEqual({ balance: '1000.00000', currency: 'USD' });
+    expect(await (await fetch(url, { method: 'POST' })).json()).toEqual({
+      balance: '1000.00000',
+      currency: 'USD',
+    });
   });
 });
 
@@ -103,9 +108,12 @@ describe('sandbox orders API: add', () => {
   });
 
   it('rejects quantities outside min-max, bad services and a missing link', async () => {
-    const add = async (fields: Record<string, string>) => (await v2(sandbox, { action: 'add', ...fields })).json;
+    const add = async (fields: Record<string, string>) =>
+      (await v2(sandbox, { action: 'add', ...fields })).json;
     expect(await add({ ...followers, quantity: '10' })).toEqual({ error: 'Quantity less than minimal 50' });
-    expect(await add({ ...followers, quantity: '20000' })).toEqual({ error: 'Quantity more than maximal 10000' });
+    expect(await add({ ...followers, quantity: '20000' })).toEqual({
+      error: 'Quantity more than maximal 10000',
+    });
     expect(await add({ ...followers, service: '999' })).toEqual({ error: 'Hatalı servis ID' });
     expect(await add({ service: '1', quantity: '100' })).toHaveProperty('error');
     expect(await add({ ...followers, service: '2', runs: '3', interval: '5' })).toHaveProperty('error');
@@ -116,7 +124,9 @@ describe('sandbox orders API: add', () => {
 
   it('refuses an order the balance cannot pay, with a panel text', async () => {
     sandbox.setBalance(0.5);
-    expect((await v2(sandbox, { action: 'add', ...followers })).json).toEqual({ error: 'Not enough funds on balance' });
+    expect((await v2(sandbox, { action: 'add', ...followers })).json).toEqual({
+      error: 'Not enough funds on balance',
+    });
     const drip = await v2(sandbox, { action: 'add', ...followers, runs: '2', interval: '5' });
     expect(drip.json).toEqual({ error: 'neworder.error.not_enough_funds' });
     expect(sandbox.balance()).toBe(0.5);
@@ -151,7 +161,14 @@ describe('sandbox orders API: add', () => {
     await ok({ service: '15', link, quantity: '1000', keywords: 'sms onay\nsanal numara' });
     await ok({ service: '16', username: 'someone', min: '50', max: '100', delay: '0', expiry: '31/12/2030' });
     await bad({ service: '16', username: 'someone', min: '200', max: '100', delay: '0' });
-    await bad({ service: '16', username: 'someone', min: '50', max: '100', delay: '0', expiry: '2030-12-31' });
+    await bad({
+      service: '16',
+      username: 'someone',
+      min: '50',
+      max: '100',
+      delay: '0',
+      expiry: '2030-12-31',
+    });
   });
 });
 
@@ -206,7 +223,9 @@ describe('sandbox orders API: status and progress', () => {
     });
     const many = Array.from({ length: 101 }, (_, i) => 23501 + i).join(',');
     expect((await v2(sandbox, { action: 'status', orders: many })).json).toHaveProperty('error');
-    expect((await v2(sandbox, { action: 'status', order: '1' })).json).toEqual({ error: 'Incorrect order ID' });
+    expect((await v2(sandbox, { action: 'status', order: '1' })).json).toEqual({
+      error: 'Incorrect order ID',
+    });
   });
 });
 
@@ -217,7 +236,9 @@ describe('sandbox orders API: refill and cancel', () => {
     const { json } = await v2(sandbox, { action: 'refill', order: String(refillable) });
     expect(json).toEqual({ refill: expect.stringMatching(/^\d+$/) });
     const refillId = (json as { refill: string }).refill;
-    expect((await v2(sandbox, { action: 'refill_status', refill: refillId })).json).toEqual({ status: 'Completed' });
+    expect((await v2(sandbox, { action: 'refill_status', refill: refillId })).json).toEqual({
+      status: 'Completed',
+    });
     expect((await v2(sandbox, { action: 'refill', order: String(other) })).json).toHaveProperty('error');
     expect((await v2(sandbox, { action: 'refill_status', refill: '999' })).json).toHaveProperty('error');
   });

@@ -1,0 +1,271 @@
+/**
+ * The background's orders logic: the services cache, placing orders safely (one `add` per click, never
+ * retried after an ambiguous failure), status tracking in batches, order by id, refill, cancel.
+ */
+
+import { isPanelError, PanelError, toPanelError } from '../api/errors';
+import type { OrdersApi } from '../api/orders';
+import type { OrderService } from '../api/orders/types';
+import { MessageError } from '../messaging/client';
+import { offersDripFeed } from './fields';
+import { createOrderList, type ValueItem } from './list';
+import { applyStatus, idsToTrack, isFinished, mergeStatuses, type OrderTransition } from './status';
+import type { OrderNote, OrderRequestRecord, OrderServicesCache, PlaceOrderRequest, TrackedOrder } from './types';
+import { validateOrder } from './validate';
+
+/** The cached catalogue is refreshed when it is older than this (or on demand). */
+export const SERVICES_TTL_MS = 15 * 60_000;
+/** How many placeOrder outcomes are remembered to answer a re-sent request. */
+const REMEMBERED_REQUESTS = 50;
+
+export type TrackerApi = Pick<OrdersApi, 'services' | 'add' | 'status' | 'statuses' | 'refill' | 'cancel'>;
+
+export interface TrackerDeps {
+  api: () => Promise<TrackerApi>;
+  /** The panel origin orders and services belong to. */
+  origin: () => Promise<string>;
+  orders: ValueItem<TrackedOrder[]>;
+  services: ValueItem<OrderServicesCache>;
+  /** requestId → outcome, persisted so a re-sent message after a worker restart is still known. */
+  requests: ValueItem<Record<string, OrderRequestRecord>>;
+  now: () => number;
+  /** An order reached Completed, Partial or Canceled. */
+  onFinished?: (t: OrderTransition) => void | Promise<void>;
+  /** Money was spent (an order was placed): refresh the balance. */
+  onSpent?: () => void | Promise<void>;
+  /** The list changed: the caller keeps the tracking alarm in step with it. */
+  onChange?: (orders: TrackedOrder[]) => void | Promise<void>;
+}
+
+/** A blank order for an id, before its first status. */
+function newOrder(id: number, origin: string, now: number, fields: Partial<TrackedOrder>): TrackedOrder {
+  return {
+    id,
+    origin,
+    requestId: null,
+    serviceId: null,
+    serviceName: '',
+    serviceType: null,
+    link: '',
+    quantity: null,
+    runs: null,
+    interval: null,
+    charge: null,
+    currency: null,
+    placedAt: now,
+    source: 'added',
+    status: 'pending',
+    statusText: '',
+    startCount: null,
+    remains: null,
+    checkedAt: null,
+    error: null,
+    canRefill: false,
+    canCancel: false,
+    note: null,
+    ...fields,
+  };
+}
+
+/** Order ids are per panel: the same number on another panel is another order. */
+const same = (o: TrackedOrder, id: number, origin: string) => o.id === id && o.origin === origin;
+const missing = (id: number) => new MessageError(`Order ${id} is not in the list.`, 'order_not_found');
+
+/** Creates the tracker over its storage items and the orders client. */
+export function createOrderTracker(deps: TrackerDeps) {
+  const list = createOrderList(deps.orders);
+  const placing = new Map<string, Promise<TrackedOrder>>();
+  let refreshing: Promise<TrackedOrder[]> | null = null;
+
+  const changed = async (orders: TrackedOrder[]) => {
+    await deps.onChange?.(orders);
+    return orders;
+  };
+
+  async function services(refresh = false): Promise<OrderService[]> {
+    const origin = await deps.origin();
+    const cache = await deps.services.getValue();
+    const fresh = cache?.origin === origin && cache.services.length > 0 && deps.now() - cache.at < SERVICES_TTL_MS;
+    if (fresh && !refresh) return cache.services;
+    const list = await (await deps.api()).services();
+    await deps.services.setValue({ origin, services: list, at: deps.now() });
+    return list;
+  }
+
+  async function remember(requestId: string, record: OrderRequestRecord): Promise<void> {
+    const known = (await deps.requests.getValue()) ?? {};
+    const entries = Object.entries({ ...known, [requestId]: record });
+    await deps.requests.setValue(Object.fromEntries(entries.slice(-REMEMBERED_REQUESTS)));
+  }
+
+  /** What an earlier request with this id ended in: its order, its error, or "unknown" when cut off. */
+  async function outcomeOf(record: OrderRequestRecord): Promise<TrackedOrder> {
+    if (record.state === 'failed') throw PanelError.fromJSON(record.error);
+    if (record.state === 'pending') {
+      // The worker stopped while `add` was on its way: the order may exist, so it is never sent again.
+      throw new PanelError({ kind: 'unexpected', endpoint: 'add', mayHaveCharged: true });
+    }
+    return find(record.orderId);
+  }
+
+  async function doPlace(req: PlaceOrderRequest): Promise<TrackedOrder> {
+    const known = ((await deps.requests.getValue()) ?? {})[req.requestId];
+    if (known) return outcomeOf(known);
+    let catalogue = await services();
+    if (!catalogue.some((s) => s.id === req.service)) catalogue = await services(true);
+    const service = catalogue.find((s) => s.id === req.service);
+    if (!service) throw new PanelError({ kind: 'invalid_input', endpoint: 'add', panelText: `#${req.service}` });
+    const drip = offersDripFeed(service, catalogue.some((s) => s.dripfeed));
+    const checked = validateOrder(service, req.values ?? {}, drip);
+    // The popup checks first; this only refuses a form that changed under it (a stale catalogue).
+    if (!checked.ok) throw new PanelError({ kind: 'invalid_input', endpoint: 'add' });
+    const { order: valid } = checked;
+    const origin = await deps.origin();
+
+    await remember(req.requestId, { state: 'pending', at: deps.now() });
+    let orderId: number;
+    try {
+      orderId = (await (await deps.api()).add(valid.params)).orderId;
+    } catch (e) {
+      const err = isPanelError(e) ? e : toPanelError(e, 'add');
+      await remember(req.requestId, { state: 'failed', at: deps.now(), error: err.toJSON() });
+      throw err;
+    }
+    const order = newOrder(orderId, origin, deps.now(), {
+      requestId: req.requestId,
+      source: 'placed',
+      serviceId: service.id,
+      serviceName: service.name,
+      serviceType: service.type,
+      link: valid.link,
+      quantity: valid.total,
+      runs: valid.runs,
+      interval: valid.interval,
+      charge: valid.charge,
+      remains: valid.total,
+      canRefill: service.refill,
+      canCancel: service.cancel,
+    });
+    const saved = await list.update((all) => [order, ...all.filter((o) => !same(o, orderId, origin))]);
+    await remember(req.requestId, { state: 'done', at: deps.now(), orderId });
+    await changed(saved);
+    await deps.onSpent?.();
+    return order;
+  }
+
+  async function doRefresh(only?: readonly number[]): Promise<TrackedOrder[]> {
+    const origin = await deps.origin();
+    const all = await list.all();
+    const wanted = idsToTrack(all, origin).filter((id) => !only || only.includes(id));
+    if (wanted.length === 0) return changed(all);
+    const results = await (await deps.api()).statuses(wanted);
+    let finished: OrderTransition[] = [];
+    const saved = await list.update((current) => {
+      const merged = mergeStatuses(current, results, deps.now(), origin);
+      finished = merged.finished;
+      return merged.orders;
+    });
+    for (const t of finished) await Promise.resolve(deps.onFinished?.(t)).catch(() => undefined);
+    return changed(saved);
+  }
+
+  /** Writes a refill or cancel answer under the order. */
+  const noted = async (id: number, note: OrderNote): Promise<TrackedOrder> => {
+    const origin = await deps.origin();
+    const saved = await list.update((all) => all.map((o) => (same(o, id, origin) ? { ...o, note } : o)));
+    const order = saved.find((o) => same(o, id, origin));
+    if (!order) throw missing(id);
+    return order;
+  };
+
+  /** The panel answered with an error text: that is its answer, shown under the order, not a failure. */
+  const panelAnswer = (e: unknown): string | null => (isPanelError(e) && e.panelText ? e.panelText : null);
+
+  async function find(id: number): Promise<TrackedOrder> {
+    const origin = await deps.origin();
+    const order = (await list.all()).find((o) => same(o, id, origin));
+    if (!order) throw missing(id);
+    return order;
+  }
+
+  return {
+    /** The catalogue: cached unless stale or `refresh` is set. */
+    services,
+
+    /** Places an order once per requestId; a re-sent request answers the first one's outcome. */
+    place(req: PlaceOrderRequest): Promise<TrackedOrder> {
+      if (!req || typeof req.requestId !== 'string' || !req.requestId || !Number.isSafeInteger(req.service)) {
+        return Promise.reject(new MessageError('This order request is incomplete.', 'bad_request'));
+      }
+      const inFlight = placing.get(req.requestId);
+      if (inFlight) return inFlight;
+      // Registered before the first await, so a second message for the same click finds it.
+      const p = doPlace(req).finally(() => placing.delete(req.requestId));
+      placing.set(req.requestId, p);
+      return p;
+    },
+
+    /** Statuses of the unfinished orders (or some of them), in batches; one refresh at a time. */
+    refresh(ids?: readonly number[]): Promise<TrackedOrder[]> {
+      if (ids) return doRefresh(ids);
+      refreshing ??= doRefresh().finally(() => (refreshing = null));
+      return refreshing;
+    },
+
+    /** Adds an order placed elsewhere by its id; an unknown id rejects with the panel's error. */
+    async addById(id: number): Promise<TrackedOrder> {
+      if (!Number.isSafeInteger(id) || id <= 0) throw new PanelError({ kind: 'invalid_input', endpoint: 'status' });
+      const origin = await deps.origin();
+      const info = await (await deps.api()).status(id);
+      const existing = (await list.all()).find((o) => same(o, id, origin));
+      const order = applyStatus(existing ?? newOrder(id, origin, deps.now(), {}), info, deps.now());
+      const saved = await list.update((all) => [order, ...all.filter((o) => !same(o, id, origin))]);
+      await changed(saved);
+      return order;
+    },
+
+    /** Asks the panel to refill an order; its answer (refill id or error text) is kept under the order. */
+    async refill(id: number): Promise<TrackedOrder> {
+      await find(id);
+      try {
+        const { refillId } = await (await deps.api()).refill(id);
+        return await noted(id, { action: 'refill', ok: true, text: refillId, at: deps.now() });
+      } catch (e) {
+        const text = panelAnswer(e);
+        if (text === null) throw e;
+        return noted(id, { action: 'refill', ok: false, text, at: deps.now() });
+      }
+    },
+
+    /** Asks the panel to cancel an order; its answer is kept under the order, and its status is read again. */
+    async cancel(id: number): Promise<TrackedOrder> {
+      const order = await find(id);
+      let note: OrderNote;
+      try {
+        const result = (await (await deps.api()).cancel([id]))[id];
+        note = result?.ok
+          ? { action: 'cancel', ok: true, text: '', at: deps.now() }
+          : { action: 'cancel', ok: false, text: result?.error ?? '', at: deps.now() };
+      } catch (e) {
+        const text = panelAnswer(e);
+        if (text === null) throw e;
+        note = { action: 'cancel', ok: false, text, at: deps.now() };
+      }
+      await noted(id, note);
+      if (note.ok && !isFinished(order)) await doRefresh([id]).catch(() => undefined);
+      return find(id);
+    },
+
+    /** Forgets an order (the panel keeps it). */
+    async remove(id: number): Promise<{ ok: true }> {
+      const origin = await deps.origin();
+      await changed(await list.update((all) => all.filter((o) => !same(o, id, origin))));
+      return { ok: true };
+    },
+
+    /** The remembered orders. */
+    list: () => list.all(),
+  };
+}
+
+export type OrderTracker = ReturnType<typeof createOrderTracker>;

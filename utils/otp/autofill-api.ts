@@ -1,0 +1,41 @@
+import { fillCode } from './fill-code.ts';
+import { fillPhone } from './fill-phone.ts';
+import { findCodeTarget } from './find-code-target.ts';
+import { findPhoneTarget } from './find-phone-target.ts';
+import type { FillReport } from './types.ts';
+import { isFrameHidden } from './visibility.ts';
+import { waitFor } from './wait.ts';
+
+/** What the autofill content script installs as `globalThis.__smsPanelAutofill` in each frame. */
+export interface AutofillApi {
+  fillCode(code: string, opts?: { waitMs?: number }): Promise<FillReport>;
+  fillPhone(number: string, opts?: { waitMs?: number; nationalNumber?: string }): Promise<FillReport>;
+}
+
+const NO_FIELD: FillReport = { filled: 0, reason: 'no_field' };
+
+/** The fill functions for one frame's document; fills run one after another, never interleaved. */
+export function createAutofillApi(doc: Document, win: Window): AutofillApi {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  async function locate<T>(find: (root: ParentNode, win: Window) => T | null, waitMs = 0): Promise<T | null> {
+    if (isFrameHidden(win)) return null;
+    return find(doc, win) ?? (waitMs > 0 ? waitFor(doc, win, waitMs, find) : null);
+  }
+  return {
+    fillCode: (code, opts) =>
+      serial(async () => {
+        const target = await locate(findCodeTarget, opts?.waitMs);
+        return target ? fillCode(target, code, win) : NO_FIELD;
+      }),
+    fillPhone: (number, opts) =>
+      serial(async () => {
+        const target = await locate(findPhoneTarget, opts?.waitMs);
+        return target ? fillPhone(target, number, win, opts?.nationalNumber) : NO_FIELD;
+      }),
+  };
+}

@@ -1,0 +1,78 @@
+import { codeScore, nearCodeScore, SAYS_ONE_TIME_CODE } from './classify.ts';
+import { composedParent, deepInputs, viewOf } from './dom.ts';
+import type { CodeTarget } from './types.ts';
+import { inputVisibility, type Seen } from './visibility.ts';
+
+interface Field {
+  el: HTMLInputElement;
+  seen: Seen;
+  score: number;
+  box: DOMRect;
+}
+
+const MIN_SINGLE_SCORE = 30;
+
+function ancestors(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let p = composedParent(el); p && out.length < 3; p = composedParent(p)) out.push(p);
+  return out;
+}
+
+/** Two inputs that look like neighbouring boxes of one code: same type and size, close in the tree. */
+function alike(a: Field, b: Field): boolean {
+  const up = ancestors(a.el);
+  return (
+    a.el.type === b.el.type &&
+    Math.abs(a.box.width - b.box.width) <= 6 &&
+    Math.abs(a.box.height - b.box.height) <= 6 &&
+    ancestors(b.el).some((p) => up.includes(p))
+  );
+}
+
+/** A one-character box: maxlength 1, or narrow without a maxlength. */
+function boxLike(f: Field): boolean {
+  return f.el.maxLength === 1 || (f.el.maxLength < 0 && f.box.width <= 72);
+}
+
+/** How sure we are that a run of look-alike inputs is a split code (0 = it is not). */
+function groupScore(run: Field[]): number {
+  if (run.length < 4 || run.length > 8) return 0;
+  // Radix gives the box that holds focus maxlength=N; every other box must be one character.
+  if (run.filter(boxLike).length < run.length - 1) return 0;
+  // Roving-focus widgets (zag, Radix) make all but one box tabindex=-1; a row of only decoys is not a field.
+  if (!run.some((f) => f.seen === 1)) return 0;
+  const near = nearCodeScore(run[0].el);
+  if (near < 0) return 0;
+  return near > 0 || run.some((f) => f.score >= 50) ? 95 : 65;
+}
+
+/**
+ * The field for a one-time code under `root` (a document, shadow root or element, open shadow roots
+ * included), or null: `autocomplete="one-time-code"`, then names/labels/nearby text, then a row of 4–8
+ * one-character boxes. Hidden, disabled, read-only, decoy, card, coupon, postal, search, e-mail, username,
+ * password and recovery-code fields are never returned.
+ */
+export function findCodeTarget(root: ParentNode, win: Window = viewOf(root as Node)): CodeTarget | null {
+  const fields: Field[] = [];
+  for (const el of deepInputs(root)) {
+    const seen = inputVisibility(el, win);
+    if (seen) fields.push({ el, seen, score: codeScore(el), box: el.getBoundingClientRect() });
+  }
+  let best: CodeTarget | null = null;
+  let bestScore = 0;
+  const grouped = new Set<Field>();
+  for (let i = 0, j = 1; i < fields.length; i = j, j = i + 1) {
+    if (fields[i].score < 0) continue;
+    while (j < fields.length && fields[j].score >= 0 && alike(fields[j - 1], fields[j])) j++;
+    const run = fields.slice(i, j);
+    const score = groupScore(run);
+    if (!score) continue;
+    run.forEach((f) => grouped.add(f));
+    if (score > bestScore) [best, bestScore] = [{ kind: 'boxes', inputs: run.map((f) => f.el) }, score];
+  }
+  for (const f of fields) {
+    if (grouped.has(f) || f.score < MIN_SINGLE_SCORE || (f.seen === 2 && f.score < SAYS_ONE_TIME_CODE)) continue;
+    if (f.score > bestScore) [best, bestScore] = [{ kind: 'single', input: f.el }, f.score];
+  }
+  return best;
+}
