@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { createT, type Translate } from '../utils/i18n';
+import type { Translate } from '../utils/i18n';
+import { translatorOf } from '../utils/stores/pageI18n';
 
 /** The translator and Intl locale of the page, provided once by each app. */
 export interface I18nValue {
@@ -8,7 +9,7 @@ export interface I18nValue {
   locale: string;
 }
 
-export const I18nContext = createContext<I18nValue>({ t: createT('en'), locale: 'en-US' });
+export const I18nContext = createContext<I18nValue>({ t: translatorOf({}), locale: 'en-US' });
 
 /** The page's translator and locale. */
 export function useI18n(): I18nValue {

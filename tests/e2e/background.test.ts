@@ -63,7 +63,7 @@ describe('background in real Chromium against the sandbox panel', () => {
     expect(stored.codes[0]!.code).toBe(expected.codes[0]!.code);
     await waitFor(async () => (await ext.badge()).text === '1' && (await ext.badge()).color[1]! > 100, 'a green badge');
     expect(Date.now() - started).toBeLessThan(8_000);
-    const page = await ext.openPage('options.html');
+    const page = await ext.openPage('offscreen.html');
     const notes = await page.evaluate(() => chrome.notifications.getAll());
     expect(Object.keys(notes)).toContain(`code:${rental.id}`);
     await page.close();
@@ -75,7 +75,7 @@ describe('background in real Chromium against the sandbox panel', () => {
 
   it('a double-click rent sends one getNumber', async () => {
     const before = sandbox.count('getNumber');
-    const page = await ext.openPage('options.html');
+    const page = await ext.openPage('offscreen.html');
     const replies = await page.evaluate(
       (req) =>
         Promise.all([

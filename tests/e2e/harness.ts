@@ -85,11 +85,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     await page.goto(base + path);
     return page;
   };
-  // A quiet extension page to send messages and read storage from (options.html works; no popup traffic).
+  // A quiet extension page to send messages and read storage from: the offscreen page sends nothing.
   const helper = async () => {
     if (helperPage && !helperPage.isClosed()) return helperPage;
     helperPage = await context.newPage();
-    await helperPage.goto(base + 'options.html');
+    await helperPage.goto(base + 'offscreen.html');
     return helperPage;
   };
 

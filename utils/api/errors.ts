@@ -196,7 +196,11 @@ export function classifyPanelText(text: string): PanelErrorKind {
 /** Replaces the raw key and its URL/form-encoded forms with '***'. */
 export function redactSecret(text: string, secret: string | undefined): string {
   if (!secret) return text;
-  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ k: secret }).toString().slice(2)]);
+  const forms = new Set([
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ k: secret }).toString().slice(2),
+  ]);
   const trimmed = secret.trim();
   if (trimmed) forms.add(trimmed).add(encodeURIComponent(trimmed));
   let out = text;

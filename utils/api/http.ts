@@ -170,7 +170,8 @@ function salvageJson(text: string): unknown {
   const last = text[text.length - 1];
   if (last !== '}' && last !== ']') return undefined;
   const open = last === '}' ? '{' : '[';
-  for (let i = text.indexOf(open); i > 0; i = text.indexOf(open, i + 1)) {
+  // A few tries only: the notice before the JSON is short, and a big broken body must not cost O(n²).
+  for (let i = text.indexOf(open), tries = 0; i > 0 && tries < 5; i = text.indexOf(open, i + 1), tries++) {
     try {
       const value = JSON.parse(text.slice(i));
       return typeof value === 'object' && value !== null ? value : undefined;
@@ -195,7 +196,14 @@ function htmlTitle(text: string): string | undefined {
     .trim();
   return title || undefined;
 }
-const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+const HTML_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  nbsp: ' ',
+};
 
 /** The panel's error text in a JSON answer, or undefined when the answer is not a failure. */
 export function failureText(v: unknown): { text: string; form: 'error' | 'success_false' } | undefined {
@@ -209,7 +217,8 @@ export function failureText(v: unknown): { text: string; form: 'error' | 'succes
   if (v.success === false || v.success === 0 || v.success === '0' || v.success === 'false') {
     return { text: words, form: 'success_false' };
   }
-  if (typeof v.status === 'string' && /^(error|fail(ed|ure)?)$/i.test(v.status)) return { text: words, form: 'error' };
+  if (typeof v.status === 'string' && /^(error|fail(ed|ure)?)$/i.test(v.status))
+    return { text: words, form: 'error' };
   return undefined;
 }
 
@@ -265,7 +274,12 @@ function interpretAnswer(
     }
     if (!failure) return parsed.value;
     const kind = classifyPanelText(failure.text);
-    if (req.acceptFailure && failure.form === 'success_false' && kind !== 'bad_key' && kind !== 'rate_limited') {
+    if (
+      req.acceptFailure &&
+      failure.form === 'success_false' &&
+      kind !== 'bad_key' &&
+      kind !== 'rate_limited'
+    ) {
       return parsed.value;
     }
     throw fail(kind, failure.text, 'panel');
@@ -279,7 +293,12 @@ function interpretAnswer(
   const textKind = failure ? classifyPanelText(failure.text) : 'unexpected';
   if (status === 404) throw fail(textKind === 'unexpected' ? 'not_found' : textKind, panelText, 'panel');
   if (status >= 400) {
-    const kind = textKind !== 'unexpected' ? textKind : status === 400 || status === 422 ? 'invalid_input' : 'unexpected';
+    const kind =
+      textKind !== 'unexpected'
+        ? textKind
+        : status === 400 || status === 422
+          ? 'invalid_input'
+          : 'unexpected';
     throw fail(kind, panelText, 'panel');
   }
   // 1xx/3xx that fetch did not resolve: nothing we can read.

@@ -21,7 +21,7 @@ export const CARD_WORDS =
 
 /** Fields that hold a code that is not ours: never written, whatever else their label says. */
 export const NEVER_WORDS =
-  /coupon|kupon|cup[oó]n|promo|voucher|gutschein|gift|hediye|discount|indirim|rabatt|descuento|referr|referans|davet|invit|zip|post(al|.?code|a kod)|plz|postleitzahl|\bcep\b|\bcap\b|search|suche|recherch|busca|поиск|arama|recover|backup|kurtarma|yedek|captcha|country|ülke|dial|prefix|area.?code|alan kodu/i;
+  /coupon|kupon|cup[oó]n|promo|voucher|gutschein|gift|hediye|discount|indirim|rabatt|descuento|referr|referans|davet|invit|zip|post(al|.?code|a kod)|plz|postleitzahl|\bcap\b|search|suche|recherch|busca|поиск|arama|recover|backup|kurtarma|yedek|captcha|country|ülke|dial|prefix|area.?code|alan kodu/i;
 
 /** Other personal fields: not a code field unless the label also says "code". */
 export const OTHER_FIELD_WORDS =

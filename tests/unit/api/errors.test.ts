@@ -84,7 +84,9 @@ describe('redactSecret', () => {
 describe('PanelError', () => {
   it('says one English sentence and quotes the panel', () => {
     const e = new PanelError({ kind: 'bad_key', endpoint: 'balance', panelText: 'Hatalı API anahtarı' });
-    expect(e.message).toBe('The API key was not accepted by the panel. The panel said: “Hatalı API anahtarı”');
+    expect(e.message).toBe(
+      'The API key was not accepted by the panel. The panel said: “Hatalı API anahtarı”',
+    );
     expect(e.name).toBe('PanelError');
     expect(e).toBeInstanceOf(Error);
     expect(isPanelError(e)).toBe(true);
@@ -140,7 +142,12 @@ describe('PanelError', () => {
 
 describe('errorSentence', () => {
   it('builds the Turkish sentence with the money warning and the panel text', () => {
-    const e = new PanelError({ kind: 'unavailable', endpoint: 'add', mayHaveCharged: true, panelText: 'Bakım' });
+    const e = new PanelError({
+      kind: 'unavailable',
+      endpoint: 'add',
+      mayHaveCharged: true,
+      panelText: 'Bakım',
+    });
     const s = errorSentence(e, createT('tr'));
     expect(s).toContain(tr.error_unavailable.message);
     expect(s).toContain(tr.error_may_have_charged.message);

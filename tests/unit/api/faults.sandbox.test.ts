@@ -67,7 +67,12 @@ const FAULTS: { fault: Fault; kind: PanelErrorKind; status?: number; panelText?:
   { fault: { type: 'empty' }, kind: 'unavailable', status: 200 },
   { fault: SLOW, kind: 'timeout' },
   { fault: { type: 'drop' }, kind: 'network' },
-  { fault: { type: 'panelError', text: 'Hatalı API anahtarı' }, kind: 'bad_key', status: 200, panelText: 'Hatalı API anahtarı' },
+  {
+    fault: { type: 'panelError', text: 'Hatalı API anahtarı' },
+    kind: 'bad_key',
+    status: 200,
+    panelText: 'Hatalı API anahtarı',
+  },
   { fault: { type: 'panelError', text: 'Yetersiz bakiye' }, kind: 'insufficient_funds', status: 200 },
   { fault: { type: 'panelError', text: 'Forbidden', status: 403 }, kind: 'bad_key', status: 403 },
   { fault: { type: 'panelError', text: `Invalid API key: ${KEY}` }, kind: 'bad_key', status: 200 },
@@ -112,7 +117,8 @@ describe('spending calls are sent once and say they may have charged', () => {
     },
     {
       endpoint: 'add' as const,
-      call: (o: ApiOptions) => createOrdersApi(o).add({ service: 1, link: 'https://x.test/p', quantity: 100 }),
+      call: (o: ApiOptions) =>
+        createOrdersApi(o).add({ service: 1, link: 'https://x.test/p', quantity: 100 }),
       placed: () => sandbox.orders().length,
     },
   ];
@@ -127,19 +133,22 @@ describe('spending calls are sent once and say they may have charged', () => {
   ];
 
   describe.each(SPENDERS)('$endpoint', (spender) => {
-    it.each(AMBIGUOUS)('$fault.type → exactly one request, $kind, mayHaveCharged', async ({ fault, kind, didWork }) => {
-      sandbox.setBalance(100);
-      sandbox.injectFault(spender.endpoint, fault, 3);
-      const e = await failure(() => spender.call(options({ retries: 2 })));
-      expect(sandbox.count(spender.endpoint)).toBe(1);
-      expect(sleeps).toEqual([]);
-      expect(e).toMatchObject({ kind, mayHaveCharged: true, endpoint: spender.endpoint });
-      expect((e as Error).message).toMatch(/may have been charged: check your balance and history/);
-      expect(errorSentence(e as PanelError, createT('tr'))).toContain('ücretlendirilmiş olabilir');
-      // The sandbox did the work (and took the money) for a timeout or a dropped connection.
-      expect(spender.placed()).toBe(didWork ? 1 : 0);
-      expectNoKey(e);
-    });
+    it.each(AMBIGUOUS)(
+      '$fault.type → exactly one request, $kind, mayHaveCharged',
+      async ({ fault, kind, didWork }) => {
+        sandbox.setBalance(100);
+        sandbox.injectFault(spender.endpoint, fault, 3);
+        const e = await failure(() => spender.call(options({ retries: 2 })));
+        expect(sandbox.count(spender.endpoint)).toBe(1);
+        expect(sleeps).toEqual([]);
+        expect(e).toMatchObject({ kind, mayHaveCharged: true, endpoint: spender.endpoint });
+        expect((e as Error).message).toMatch(/may have been charged: check your balance and history/);
+        expect(errorSentence(e as PanelError, createT('tr'))).toContain('ücretlendirilmiş olabilir');
+        // The sandbox did the work (and took the money) for a timeout or a dropped connection.
+        expect(spender.placed()).toBe(didWork ? 1 : 0);
+        expectNoKey(e);
+      },
+    );
 
     it('a clear refusal did not charge and is not retried', async () => {
       sandbox.setBalance(0);

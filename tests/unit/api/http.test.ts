@@ -1,7 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { PanelError } from '../../../utils/api/errors.ts';
-import { createPanelHttp, parsePanelBody, parseRetryAfter, type ApiOptions } from '../../../utils/api/http.ts';
+import {
+  createPanelHttp,
+  parsePanelBody,
+  parseRetryAfter,
+  type ApiOptions,
+} from '../../../utils/api/http.ts';
 import { createNumbersApi } from '../../../utils/api/numbers/index.ts';
 import { createOrdersApi } from '../../../utils/api/orders/index.ts';
 import { dumpError, failure } from './leak.ts';
@@ -17,10 +22,17 @@ function fakeFetch(...answers: (() => Response | Promise<Response>)[]) {
   });
   return { fetch: fn as unknown as typeof fetch, calls };
 }
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-const text = (body: string, status = 200, type = 'text/html') => () =>
-  new Response(body, { status, headers: { 'content-type': type } });
+const json =
+  (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+const text =
+  (body: string, status = 200, type = 'text/html') =>
+  () =>
+    new Response(body, { status, headers: { 'content-type': type } });
 
 function opts(f: typeof fetch, extra: Partial<ApiOptions> = {}): ApiOptions {
   return { origin: 'https://panel.test/', getKey: () => KEY, fetch: f, sleep: async () => {}, ...extra };
@@ -36,7 +48,12 @@ describe('requests as the provider documents them', () => {
 
   it('v2: POST form-encoded with key and action', async () => {
     const f = fakeFetch(json({ order: 5 }));
-    await createOrdersApi(opts(f.fetch)).add({ service: 3, link: 'https://x.test/a b', quantity: 100, runs: undefined });
+    await createOrdersApi(opts(f.fetch)).add({
+      service: 3,
+      link: 'https://x.test/a b',
+      quantity: 100,
+      runs: undefined,
+    });
     const { url, init } = f.calls[0];
     expect(url).toBe('https://panel.test/api/v2');
     expect(init.method).toBe('POST');
@@ -62,7 +79,9 @@ describe('requests as the provider documents them', () => {
   it('turns a failing getKey into a PanelError', async () => {
     const f = fakeFetch(json({}));
     const e = await failure(() =>
-      createNumbersApi(opts(f.fetch, { getKey: () => Promise.reject(new Error('storage gone')) })).getBalance(),
+      createNumbersApi(
+        opts(f.fetch, { getKey: () => Promise.reject(new Error('storage gone')) }),
+      ).getBalance(),
     );
     expect(e).toBeInstanceOf(PanelError);
     expect(f.calls).toHaveLength(0);
@@ -70,7 +89,9 @@ describe('requests as the provider documents them', () => {
 
   it('rejects an id that is not a positive whole number before sending', async () => {
     const f = fakeFetch(json({}));
-    await expect(createNumbersApi(opts(f.fetch)).getMessage(1.5)).rejects.toMatchObject({ kind: 'invalid_input' });
+    await expect(createNumbersApi(opts(f.fetch)).getMessage(1.5)).rejects.toMatchObject({
+      kind: 'invalid_input',
+    });
     await expect(createOrdersApi(opts(f.fetch)).status(-1)).rejects.toMatchObject({ kind: 'invalid_input' });
     expect(f.calls).toHaveLength(0);
   });
@@ -112,8 +133,16 @@ describe('status codes and error shapes', () => {
     { name: '408', answer: json({}, 408), kind: 'timeout' },
     { name: '418', answer: json({}, 418), kind: 'unexpected' },
     { name: '503', answer: json({}, 503), kind: 'unavailable' },
-    { name: 'status error', answer: json({ status: 'error', message: 'Yetersiz bakiye' }), kind: 'insufficient_funds' },
-    { name: 'success false', answer: json({ success: false, message: 'Stokta numara yok' }), kind: 'out_of_stock' },
+    {
+      name: 'status error',
+      answer: json({ status: 'error', message: 'Yetersiz bakiye' }),
+      kind: 'insufficient_funds',
+    },
+    {
+      name: 'success false',
+      answer: json({ success: false, message: 'Stokta numara yok' }),
+      kind: 'out_of_stock',
+    },
     { name: 'success false, no text', answer: json({ success: false }), kind: 'unexpected' },
     { name: 'error object', answer: json({ error: { message: 'Hatalı API anahtarı' } }), kind: 'bad_key' },
     { name: 'error true', answer: json({ error: true, message: 'Too many requests' }), kind: 'rate_limited' },
@@ -140,7 +169,9 @@ describe('status codes and error shapes', () => {
       message: 'Henüz iptal edilemez',
     });
     const badKey = fakeFetch(json({ success: false, message: 'Invalid API key' }));
-    await expect(createNumbersApi(opts(badKey.fetch)).cancelNumber(5)).rejects.toMatchObject({ kind: 'bad_key' });
+    await expect(createNumbersApi(opts(badKey.fetch)).cancelNumber(5)).rejects.toMatchObject({
+      kind: 'bad_key',
+    });
   });
 
   it('says a 200 without the number may have charged', async () => {
@@ -163,14 +194,19 @@ describe('timeouts and retries', () => {
         { headers: { 'content-type': 'application/json' } },
       );
     const f = fakeFetch(stalled);
-    const e = await failure(() => createNumbersApi(opts(f.fetch, { timeoutMs: 50, retries: 0 })).getBalance());
+    const e = await failure(() =>
+      createNumbersApi(opts(f.fetch, { timeoutMs: 50, retries: 0 })).getBalance(),
+    );
     expect(e).toMatchObject({ kind: 'timeout' });
   });
 
   it('honours an HTTP-date Retry-After', async () => {
     const at = new Date(Date.now() + 5000).toUTCString();
     const sleeps: number[] = [];
-    const f = fakeFetch(json({ message: 'slow down' }, 429, { 'retry-after': at }), json([{ id: 1, name: 'A' }]));
+    const f = fakeFetch(
+      json({ message: 'slow down' }, 429, { 'retry-after': at }),
+      json([{ id: 1, name: 'A' }]),
+    );
     const list = await createNumbersApi(
       opts(f.fetch, { sleep: async (ms) => void sleeps.push(ms) }),
     ).getCategories();
@@ -183,7 +219,9 @@ describe('timeouts and retries', () => {
   it('parses Retry-After seconds and dates', () => {
     expect(parseRetryAfter('2')).toBe(2000);
     expect(parseRetryAfter('1.5')).toBe(1500);
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).toBe(60_000);
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT')),
+    ).toBe(60_000);
     expect(parseRetryAfter('in the past', 0)).toBeNull();
     expect(parseRetryAfter(null)).toBeNull();
   });

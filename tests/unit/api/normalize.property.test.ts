@@ -24,7 +24,9 @@ const asNumberish = (n: number) => fc.constantFrom<unknown>(n, String(n), ` ${n}
 const id = fc.integer({ min: 1, max: 2_000_000_000 });
 const idish = id.chain((n) => asNumberish(n).map((raw) => ({ n, raw })));
 const money = fc.integer({ min: 0, max: 10_000_000 }).map((cents) => cents / 100_000);
-const moneyish = money.chain((n) => fc.constantFrom<unknown>(n, String(n), n.toFixed(5)).map((raw) => ({ n, raw })));
+const moneyish = money.chain((n) =>
+  fc.constantFrom<unknown>(n, String(n), n.toFixed(5)).map((raw) => ({ n, raw })),
+);
 const count = fc.integer({ min: 0, max: 1_000_000 });
 const extras = fc.dictionary(
   fc.constantFrom('status', 'desc', 'extra', 'flag', 'note'),
@@ -43,7 +45,9 @@ const listForm = <T extends { n: number }>(items: T[], toRecord: (t: T) => Recor
   );
 // Sorted by id: an object keyed by integer ids iterates in id order, so order is only defined that way.
 const uniqueIds = <T extends { n: number }>(arb: fc.Arbitrary<T>) =>
-  fc.uniqueArray(arb, { selector: (t) => t.n, maxLength: 12 }).map((items) => items.sort((a, b) => a.n - b.n));
+  fc
+    .uniqueArray(arb, { selector: (t) => t.n, maxLength: 12 })
+    .map((items) => items.sort((a, b) => a.n - b.n));
 
 describe('normalisers are total', () => {
   it('never throw on any JSON value', () => {
@@ -105,34 +109,54 @@ describe('numbers API normalisers against odd but legal answers', () => {
 
   it('service details: price and stock as strings or numbers, array or single object', () => {
     fc.assert(
-      fc.property(idish, moneyish, count, fc.boolean(), fc.boolean(), (sid, price, stock, stockAsText, single) => {
-        const record = { id: sid.raw, price: price.raw, stock: stockAsText ? String(stock) : stock };
-        const other = { id: sid.n + 1, price: '1', stock: 1 };
-        const raw = single ? record : [other, record];
-        expect(normalizeServiceDetails(raw, sid.n)).toEqual({ id: sid.n, price: roundMoney(price.n), stock });
-      }),
+      fc.property(
+        idish,
+        moneyish,
+        count,
+        fc.boolean(),
+        fc.boolean(),
+        (sid, price, stock, stockAsText, single) => {
+          const record = { id: sid.raw, price: price.raw, stock: stockAsText ? String(stock) : stock };
+          const other = { id: sid.n + 1, price: '1', stock: 1 };
+          const raw = single ? record : [other, record];
+          expect(normalizeServiceDetails(raw, sid.n)).toEqual({
+            id: sid.n,
+            price: roundMoney(price.n),
+            stock,
+          });
+        },
+      ),
     );
   });
 
   it('rented number: ids as strings, number as text or digits', () => {
     fc.assert(
       fc.property(idish, fc.stringMatching(/^\+?[1-9]\d{6,13}$/), extras, (nid, phone, extra) => {
-        expect(normalizeRentedNumber({ ...extra, success: true, number_id: nid.raw, number: phone })).toEqual({
-          numberId: nid.n,
-          number: phone,
-        });
+        expect(normalizeRentedNumber({ ...extra, success: true, number_id: nid.raw, number: phone })).toEqual(
+          {
+            numberId: nid.n,
+            number: phone,
+          },
+        );
       }),
     );
   });
 
   it('codes: text keeps leading zeros, numbers are their digits, nothing is padded', () => {
     const textCode = fc.stringMatching(/^\d{4,8}$/).map((c) => ({ raw: c as unknown, text: c }));
-    const numberCode = fc.integer({ min: 1, max: 99_999_999 }).map((c) => ({ raw: c as unknown, text: String(c) }));
+    const numberCode = fc
+      .integer({ min: 1, max: 99_999_999 })
+      .map((c) => ({ raw: c as unknown, text: String(c) }));
     fc.assert(
-      fc.property(fc.oneof(textCode, numberCode), fc.constantFrom<unknown>(1, '1'), idish, (code, status, nid) => {
-        const out = normalizeMessage({ code: code.raw, id: nid.raw, status }, 5);
-        expect(out).toEqual({ numberId: nid.n, state: 'received', code: code.text });
-      }),
+      fc.property(
+        fc.oneof(textCode, numberCode),
+        fc.constantFrom<unknown>(1, '1'),
+        idish,
+        (code, status, nid) => {
+          const out = normalizeMessage({ code: code.raw, id: nid.raw, status }, 5);
+          expect(out).toEqual({ numberId: nid.n, state: 'received', code: code.text });
+        },
+      ),
     );
   });
 
@@ -150,12 +174,16 @@ describe('numbers API normalisers against odd but legal answers', () => {
 
   it('balance: amount as string or number', () => {
     fc.assert(
-      fc.property(moneyish, fc.option(fc.constantFrom('USD', 'TRY'), { nil: undefined }), (amount, currency) => {
-        expect(normalizeBalance({ balance: amount.raw, currency })).toEqual({
-          amount: roundMoney(amount.n),
-          currency: currency ?? null,
-        });
-      }),
+      fc.property(
+        moneyish,
+        fc.option(fc.constantFrom('USD', 'TRY'), { nil: undefined }),
+        (amount, currency) => {
+          expect(normalizeBalance({ balance: amount.raw, currency })).toEqual({
+            amount: roundMoney(amount.n),
+            currency: currency ?? null,
+          });
+        },
+      ),
     );
   });
 });
@@ -206,7 +234,9 @@ describe('orders API normalisers against odd but legal answers', () => {
         ),
         ({ items, raw }) => {
           const out = normalizeOrderServices(raw);
-          expect(out.map((s) => [s.id, s.type, s.rate, s.min, s.max, s.refill, s.cancel, s.dripfeed])).toEqual(
+          expect(
+            out.map((s) => [s.id, s.type, s.rate, s.min, s.max, s.refill, s.cancel, s.dripfeed]),
+          ).toEqual(
             items.map((t) => [
               t.n,
               t.type.slug,
@@ -252,18 +282,29 @@ describe('orders API normalisers against odd but legal answers', () => {
 
   it('statuses: every asked id gets a result; per-id errors stay per id', () => {
     const entry = fc.oneof(
-      fc.constant({ kind: 'ok' as const, raw: { status: 'Completed', charge: '1', remains: '0' } as unknown }),
+      fc.constant({
+        kind: 'ok' as const,
+        raw: { status: 'Completed', charge: '1', remains: '0' } as unknown,
+      }),
       fc.string().map((e) => ({ kind: 'error' as const, raw: { error: e || 'x' } as unknown })),
       fc.string().map((e) => ({ kind: 'error' as const, raw: (e || 'x') as unknown })),
       fc.constant({ kind: 'missing' as const, raw: undefined as unknown }),
     );
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(id, entry), { selector: (t) => t[0], minLength: 2, maxLength: 30 }), (rows) => {
-        const raw = Object.fromEntries(rows.filter(([, e]) => e.kind !== 'missing').map(([i, e]) => [String(i), e.raw]));
-        const out = normalizeStatuses(raw, rows.map(([i]) => i));
-        expect(Object.keys(out).map(Number).sort()).toEqual(rows.map(([i]) => i).sort());
-        for (const [i, e] of rows) expect(out[i].ok).toBe(e.kind === 'ok');
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(id, entry), { selector: (t) => t[0], minLength: 2, maxLength: 30 }),
+        (rows) => {
+          const raw = Object.fromEntries(
+            rows.filter(([, e]) => e.kind !== 'missing').map(([i, e]) => [String(i), e.raw]),
+          );
+          const out = normalizeStatuses(
+            raw,
+            rows.map(([i]) => i),
+          );
+          expect(Object.keys(out).map(Number).sort()).toEqual(rows.map(([i]) => i).sort());
+          for (const [i, e] of rows) expect(out[i].ok).toBe(e.kind === 'ok');
+        },
+      ),
     );
   });
 
@@ -277,10 +318,20 @@ describe('orders API normalisers against odd but legal answers', () => {
       ['Partial', 'partial'],
     ) as fc.Arbitrary<[string, string]>;
     fc.assert(
-      fc.property(spelling, fc.constantFrom('upper', 'lower', 'same'), fc.constantFrom('', ' '), (s, c, pad) => {
-        const text = c === 'upper' ? s[0].toLocaleUpperCase('tr') : c === 'lower' ? s[0].toLocaleLowerCase('tr') : s[0];
-        expect(normalizeOrderStatus(`${pad}${text}${pad}`)).toBe(s[1]);
-      }),
+      fc.property(
+        spelling,
+        fc.constantFrom('upper', 'lower', 'same'),
+        fc.constantFrom('', ' '),
+        (s, c, pad) => {
+          const text =
+            c === 'upper'
+              ? s[0].toLocaleUpperCase('tr')
+              : c === 'lower'
+                ? s[0].toLocaleLowerCase('tr')
+                : s[0];
+          expect(normalizeOrderStatus(`${pad}${text}${pad}`)).toBe(s[1]);
+        },
+      ),
     );
   });
 });

@@ -12,7 +12,12 @@ import { normalizeBalance } from '../../../utils/api/balance.ts';
 
 describe('numbers API normalisers', () => {
   it('reads categories as documented and with odd forms', () => {
-    expect(normalizeCategories([{ id: 1, name: 'Google' }, { id: '2', name: 'Discord', extra: true }])).toEqual([
+    expect(
+      normalizeCategories([
+        { id: 1, name: 'Google' },
+        { id: '2', name: 'Discord', extra: true },
+      ]),
+    ).toEqual([
       { id: 1, name: 'Google' },
       { id: 2, name: 'Discord' },
     ]);
@@ -21,7 +26,9 @@ describe('numbers API normalisers', () => {
       { id: 2, name: 'Discord' },
     ]);
     expect(normalizeCategories({ data: [{ id: 3, name: 'X' }] })).toEqual([{ id: 3, name: 'X' }]);
-    expect(normalizeCategories([{ id: null, name: 'bad' }, 'junk', { id: 4 }])).toEqual([{ id: 4, name: '#4' }]);
+    expect(normalizeCategories([{ id: null, name: 'bad' }, 'junk', { id: 4 }])).toEqual([
+      { id: 4, name: '#4' },
+    ]);
     expect(normalizeCategories(null)).toEqual([]);
   });
 
@@ -49,7 +56,11 @@ describe('numbers API normalisers', () => {
     ];
     expect(normalizeServiceDetails(list, 2)).toEqual({ id: 2, price: 2, stock: 170 });
     expect(normalizeServiceDetails(list, 99)).toEqual({ id: 1, price: 8, stock: 190 });
-    expect(normalizeServiceDetails({ id: '5', price: '0.90', stock: '7' }, 5)).toEqual({ id: 5, price: 0.9, stock: 7 });
+    expect(normalizeServiceDetails({ id: '5', price: '0.90', stock: '7' }, 5)).toEqual({
+      id: 5,
+      price: 0.9,
+      stock: 7,
+    });
     expect(normalizeServiceDetails({ price: 3, stock: null }, 6)).toEqual({ id: 6, price: 3, stock: 0 });
     expect(normalizeServiceDetails([], 1)).toBeNull();
     expect(normalizeServiceDetails([{ id: 1, price: 'n/a', stock: 3 }], 1)).toBeNull();
@@ -107,7 +118,9 @@ describe('numbers API normalisers', () => {
       title: '',
       message: '',
     });
-    expect(normalizeCancel({ success: false, title: 'İptal edilemez', message: 'SMS already received' })).toEqual({
+    expect(
+      normalizeCancel({ success: false, title: 'İptal edilemez', message: 'SMS already received' }),
+    ).toEqual({
       refunded: false,
       title: 'İptal edilemez',
       message: 'SMS already received',
@@ -118,7 +131,10 @@ describe('numbers API normalisers', () => {
 
   it('reads the balance of either API', () => {
     expect(normalizeBalance({ balance: 100 })).toEqual({ amount: 100, currency: null });
-    expect(normalizeBalance({ balance: '100.84292', currency: 'USD' })).toEqual({ amount: 100.84292, currency: 'USD' });
+    expect(normalizeBalance({ balance: '100.84292', currency: 'USD' })).toEqual({
+      amount: 100.84292,
+      currency: 'USD',
+    });
     expect(normalizeBalance({ balance: null })).toBeNull();
     expect(normalizeBalance('100')).toBeNull();
   });

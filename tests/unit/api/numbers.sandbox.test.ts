@@ -82,7 +82,11 @@ describe('numbers client against the sandbox panel', () => {
   it('turns panel refusals into typed errors that did not charge', async () => {
     const stock = await failure(() => api().getNumber(14));
     expect(stock).toBeInstanceOf(PanelError);
-    expect(stock).toMatchObject({ kind: 'out_of_stock', panelText: 'Stokta numara yok', mayHaveCharged: false });
+    expect(stock).toMatchObject({
+      kind: 'out_of_stock',
+      panelText: 'Stokta numara yok',
+      mayHaveCharged: false,
+    });
 
     sandbox.setBalance(0);
     expect(await failure(() => api().getNumber(41))).toMatchObject({
@@ -91,7 +95,10 @@ describe('numbers client against the sandbox panel', () => {
       mayHaveCharged: false,
     });
 
-    expect(await failure(() => api().getMessage(999_999))).toMatchObject({ kind: 'not_found', endpoint: 'getMessage' });
+    expect(await failure(() => api().getMessage(999_999))).toMatchObject({
+      kind: 'not_found',
+      endpoint: 'getMessage',
+    });
     expect(await failure(() => api('wrong key').getBalance())).toMatchObject({
       kind: 'bad_key',
       panelText: 'Invalid API key',

@@ -14,8 +14,24 @@ import type { OrderStatus, ServiceType } from '../../../utils/api/orders/types.t
 describe('normalizeOrderServices', () => {
   it('reads the documented answer', () => {
     const services = normalizeOrderServices([
-      { service: 1, name: 'Followers', type: 'Default', category: 'First Category', rate: '0.90', min: '50', max: '10000' },
-      { service: 2, name: 'Comments', type: 'Custom Comments', category: 'Second Category', rate: '8', min: '10', max: '1500' },
+      {
+        service: 1,
+        name: 'Followers',
+        type: 'Default',
+        category: 'First Category',
+        rate: '0.90',
+        min: '50',
+        max: '10000',
+      },
+      {
+        service: 2,
+        name: 'Comments',
+        type: 'Custom Comments',
+        category: 'Second Category',
+        rate: '8',
+        min: '10',
+        max: '1500',
+      },
     ]);
     expect(services).toEqual([
       {
@@ -66,7 +82,14 @@ describe('normalizeOrderServices', () => {
         status: 'success',
       },
     ]);
-    expect(s).toMatchObject({ id: 7, type: 'custom_comments', rate: 1.25, refill: true, cancel: false, dripfeed: true });
+    expect(s).toMatchObject({
+      id: 7,
+      type: 'custom_comments',
+      rate: 1.25,
+      refill: true,
+      cancel: false,
+      dripfeed: true,
+    });
     expect(s.description).toBe('Fast');
   });
 
@@ -137,16 +160,31 @@ describe('normalizeOrderStatus', () => {
 describe('status answers', () => {
   it('reads one status, strings and nulls', () => {
     expect(
-      normalizeStatusInfo({ charge: '0.27819', start_count: '3572', status: 'Partial', remains: '157', currency: 'USD' }),
-    ).toEqual({ status: 'partial', statusText: 'Partial', charge: 0.27819, startCount: 3572, remains: 157, currency: 'USD' });
-    expect(normalizeStatusInfo({ charge: 1, start_count: null, status: 'Gönderiliyor', remains: 0 })).toEqual({
-      status: 'unknown',
-      statusText: 'Gönderiliyor',
-      charge: 1,
-      startCount: null,
-      remains: 0,
-      currency: null,
+      normalizeStatusInfo({
+        charge: '0.27819',
+        start_count: '3572',
+        status: 'Partial',
+        remains: '157',
+        currency: 'USD',
+      }),
+    ).toEqual({
+      status: 'partial',
+      statusText: 'Partial',
+      charge: 0.27819,
+      startCount: 3572,
+      remains: 157,
+      currency: 'USD',
     });
+    expect(normalizeStatusInfo({ charge: 1, start_count: null, status: 'Gönderiliyor', remains: 0 })).toEqual(
+      {
+        status: 'unknown',
+        statusText: 'Gönderiliyor',
+        charge: 1,
+        startCount: null,
+        remains: 0,
+        currency: null,
+      },
+    );
     expect(normalizeStatusInfo({ error: 'Incorrect order ID' })).toBeNull();
   });
 

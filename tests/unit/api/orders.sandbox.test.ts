@@ -24,7 +24,14 @@ describe('orders client against the sandbox panel', () => {
   it('lists services with normalised types, numbers and flags', async () => {
     const services = await api().services();
     const byId = new Map(services.map((s) => [s.id, s]));
-    expect(byId.get(1)).toMatchObject({ type: 'default', rate: 0.9, min: 50, max: 10000, refill: true, cancel: true });
+    expect(byId.get(1)).toMatchObject({
+      type: 'default',
+      rate: 0.9,
+      min: 50,
+      max: 10000,
+      refill: true,
+      cancel: true,
+    });
     expect(byId.get(4)).toMatchObject({ type: 'custom_comments', typeText: 'Custom Comments', rate: 8 });
     expect(byId.get(5)?.type).toBe('package');
     expect(byId.get(7)?.type).toBe('mentions_with_hashtags');
@@ -37,7 +44,12 @@ describe('orders client against the sandbox panel', () => {
   it('places orders and follows their status', async () => {
     const { orderId } = await api().add({ service: 1, link: LINK, quantity: 100 });
     expect(orderId).toBe(23501);
-    expect(sandbox.requests.at(-1)?.params).toEqual({ action: 'add', service: '1', link: LINK, quantity: '100' });
+    expect(sandbox.requests.at(-1)?.params).toEqual({
+      action: 'add',
+      service: '1',
+      link: LINK,
+      quantity: '100',
+    });
     expect(await api().balance()).toEqual({ amount: 999.91, currency: 'USD' });
     expect(await api().status(orderId)).toMatchObject({ status: 'pending', remains: 100, currency: 'USD' });
     sandbox.advance(STEP * 2);
@@ -68,12 +80,20 @@ describe('orders client against the sandbox panel', () => {
       kind: 'insufficient_funds',
       panelText: 'Not enough funds on balance',
     });
-    expect(await failure(() => api().add({ service: 1, link: LINK, quantity: 100, runs: 2, interval: 5 }))).toMatchObject({
+    expect(
+      await failure(() => api().add({ service: 1, link: LINK, quantity: 100, runs: 2, interval: 5 })),
+    ).toMatchObject({
       kind: 'insufficient_funds',
       panelText: 'neworder.error.not_enough_funds',
     });
-    expect(await failure(() => api().status(424242))).toMatchObject({ kind: 'not_found', panelText: 'Incorrect order ID' });
-    expect(await failure(() => api('wrong').balance())).toMatchObject({ kind: 'bad_key', panelText: 'Invalid API key' });
+    expect(await failure(() => api().status(424242))).toMatchObject({
+      kind: 'not_found',
+      panelText: 'Incorrect order ID',
+    });
+    expect(await failure(() => api('wrong').balance())).toMatchObject({
+      kind: 'bad_key',
+      panelText: 'Invalid API key',
+    });
   });
 
   it('refills and cancels where the service allows it', async () => {
@@ -97,7 +117,8 @@ describe('orders client against the sandbox panel', () => {
 
   it('asks for 250 statuses in 3 sequential batches and keeps per-id errors', async () => {
     const placed: number[] = [];
-    for (let i = 0; i < 5; i++) placed.push((await api().add({ service: 2, link: LINK, quantity: 100 })).orderId);
+    for (let i = 0; i < 5; i++)
+      placed.push((await api().add({ service: 2, link: LINK, quantity: 100 })).orderId);
     const unknown = Array.from({ length: 245 }, (_, i) => 900_000 + i);
     const ids = [...placed, ...unknown, ...placed]; // duplicates are asked once
     const before = sandbox.count('status');
@@ -105,7 +126,9 @@ describe('orders client against the sandbox panel', () => {
     const result = await api().statuses(ids);
 
     expect(sandbox.count('status') - before).toBe(3);
-    const batches = sandbox.requests.filter((r) => r.endpoint === 'status').map((r) => r.params.orders.split(','));
+    const batches = sandbox.requests
+      .filter((r) => r.endpoint === 'status')
+      .map((r) => r.params.orders.split(','));
     expect(batches.map((b) => b.length)).toEqual([STATUS_BATCH, STATUS_BATCH, 50]);
     expect(new Set(batches.flat()).size).toBe(250);
     expect(Object.keys(result)).toHaveLength(250);

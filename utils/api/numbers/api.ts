@@ -54,7 +54,10 @@ export function createNumbersApi(opts: ApiOptions) {
     /** Price and stock of one service; null when the panel lists nothing usable. */
     async getServiceDetails(serviceId: number): Promise<NumberServiceDetails | null> {
       const endpoint = 'getServiceDetails';
-      const raw = await request({ endpoint, path: `/api/v1/getServiceDetails/${segment(serviceId, endpoint)}` });
+      const raw = await request({
+        endpoint,
+        path: `/api/v1/getServiceDetails/${segment(serviceId, endpoint)}`,
+      });
       return normalizeServiceDetails(raw, serviceId);
     },
 
@@ -75,7 +78,10 @@ export function createNumbersApi(opts: ApiOptions) {
     /** Reads the SMS state of a rented number. */
     async getMessage(numberId: number): Promise<MessageResult> {
       const endpoint = 'getMessage';
-      const raw = await request({ endpoint, path: `/api/v1/{key}/getMessage/${segment(numberId, endpoint)}` });
+      const raw = await request({
+        endpoint,
+        path: `/api/v1/{key}/getMessage/${segment(numberId, endpoint)}`,
+      });
       const message = normalizeMessage(raw, numberId);
       if (!message) throw unreadable(endpoint);
       return message;

@@ -100,5 +100,9 @@ export function normalizeMessage(raw: unknown, numberId: number): MessageResult 
 /** `{success, title, message}` → cancel result; success false is an answer (not refunded), not an error. */
 export function normalizeCancel(raw: unknown): CancelResult | null {
   if (!isObject(raw)) return null;
-  return { refunded: toBool(raw.success), title: toText(raw.title).trim(), message: toText(raw.message).trim() };
+  return {
+    refunded: toBool(raw.success),
+    title: toText(raw.title).trim(),
+    message: toText(raw.message).trim(),
+  };
 }

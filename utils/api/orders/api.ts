@@ -74,7 +74,8 @@ export function createOrdersApi(opts: ApiOptions) {
     async status(orderId: number): Promise<OrderStatusInfo> {
       const raw = await call('status', { order: checkId(orderId, 'status') });
       // Some panels answer a single id in the multi-status form `{ "<id>": {...} }`.
-      const entry = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[orderId] : undefined;
+      const entry =
+        typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[orderId] : undefined;
       const info = normalizeStatusInfo(raw) ?? normalizeStatusInfo(entry);
       if (!info) throw unreadable('status');
       return info;

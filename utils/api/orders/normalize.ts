@@ -1,7 +1,24 @@
 /** Turns raw /api/v2 answers into the typed model; tolerant of the many dialects of the standard SMM panel API. */
 
-import { isObject, toBool, toId, toInt, toList, toNonBlank, toNumber, toText, type JsonObject } from '../coerce.ts';
-import type { CancelOrderResult, OrderService, OrderStatus, OrderStatusInfo, ServiceType, StatusResult } from './types.ts';
+import {
+  isObject,
+  toBool,
+  toId,
+  toInt,
+  toList,
+  toNonBlank,
+  toNumber,
+  toText,
+  type JsonObject,
+} from '../coerce.ts';
+import type {
+  CancelOrderResult,
+  OrderService,
+  OrderStatus,
+  OrderStatusInfo,
+  ServiceType,
+  StatusResult,
+} from './types.ts';
 
 /** Folds "Custom Comments", "custom_comments", "Custom-Comments", "İptal" to one lowercase slug. */
 function slug(text: string): string {
@@ -141,7 +158,10 @@ export function normalizeStatuses(raw: unknown, ids: readonly number[]): Record<
 }
 
 /** `[{order, cancel: 1 | {error}}]` (or keyed by id) → one result per asked id. */
-export function normalizeCancelResults(raw: unknown, ids: readonly number[]): Record<number, CancelOrderResult> {
+export function normalizeCancelResults(
+  raw: unknown,
+  ids: readonly number[],
+): Record<number, CancelOrderResult> {
   const byId = keyedById(raw, ['order', 'id']);
   const out: Record<number, CancelOrderResult> = {};
   for (const id of ids) {

@@ -37,7 +37,8 @@ export interface OrderService {
   description: string;
 }
 
-export type OrderStatus = 'pending' | 'in_progress' | 'processing' | 'completed' | 'partial' | 'canceled' | 'unknown';
+export type OrderStatus =
+  'pending' | 'in_progress' | 'processing' | 'completed' | 'partial' | 'canceled' | 'unknown';
 
 export interface OrderStatusInfo {
   status: OrderStatus;
