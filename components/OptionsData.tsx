@@ -1,0 +1,76 @@
+import { useSignal } from '@preact/signals';
+import type { OptionsStore } from '../utils/stores/options';
+import { useI18n } from './I18n';
+import { OptionsNote } from './OptionsNote';
+
+/** Clear the history of numbers; export and import the settings as a JSON file (never the key). */
+export function OptionsData({ store }: { store: OptionsStore }) {
+  const { t } = useI18n();
+  const confirming = useSignal(false);
+
+  const download = async () => {
+    const json = await store.exportFile();
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'sms-panel-settings.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <section class="options-section" aria-labelledby="data-title">
+      <h2 id="data-title">{t('options_data')}</h2>
+      <div class="row">
+        {confirming.value ? (
+          <>
+            <span>{t('ui_history_clear_confirm')}</span>
+            <button
+              type="button"
+              class="btn btn-danger"
+              onClick={() => {
+                confirming.value = false;
+                void store.clearHistory();
+              }}
+            >
+              {t('ui_history_clear_yes')}
+            </button>
+            <button type="button" class="btn" onClick={() => (confirming.value = false)}>
+              {t('ui_keep')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            class="btn"
+            disabled={store.busy.value.history}
+            onClick={() => (confirming.value = true)}
+          >
+            {t('ui_history_clear')}
+          </button>
+        )}
+      </div>
+      <OptionsNote note={store.notes.value.history} />
+      <div class="row">
+        <button type="button" class="btn" onClick={() => void download()}>
+          {t('options_export')}
+        </button>
+        <label class="btn file-btn">
+          {t('options_import')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            class="visually-hidden"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void file.text().then((text) => store.importFile(text));
+            }}
+          />
+        </label>
+      </div>
+      <p class="hint">{t('options_export_hint')}</p>
+      <OptionsNote note={store.notes.value.file} testId="file-note" />
+    </section>
+  );
+}
