@@ -25,6 +25,7 @@ export function KeyForm({ idPrefix, check, origin, showOrigin, onTest, onSave }:
 
   return (
     <form
+      noValidate
       class="stack"
       onSubmit={(e) => {
         e.preventDefault();

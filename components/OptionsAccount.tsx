@@ -40,6 +40,7 @@ export function OptionsAccount({ store }: { store: OptionsStore }) {
       <OptionsNote note={store.notes.value.key} />
 
       <form
+        noValidate
         class="field"
         onSubmit={(e) => {
           e.preventDefault();

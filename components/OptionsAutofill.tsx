@@ -32,6 +32,7 @@ export function OptionsAutofill({ store }: { store: OptionsStore }) {
         </ul>
       )}
       <form
+        noValidate
         class="field"
         onSubmit={(e) => {
           e.preventDefault();

@@ -45,7 +45,11 @@ export function sanitizeSettings(input: Partial<Settings> | null | undefined): S
     lowBalance: num(s.lowBalance, 0, 1e9, DEFAULT_SETTINGS.lowBalance),
     confirmOrderAbove: num(s.confirmOrderAbove, 0, 1e9, DEFAULT_SETTINGS.confirmOrderAbove),
     autofillSites: Array.isArray(s.autofillSites)
-      ? [...new Set(s.autofillSites.filter((o): o is string => typeof o === 'string' && /^https?:\/\//.test(o)))]
+      ? [
+          ...new Set(
+            s.autofillSites.filter((o): o is string => typeof o === 'string' && /^https?:\/\//.test(o)),
+          ),
+        ]
       : [],
   };
 }

@@ -119,12 +119,17 @@ export const orderServicesItem = storage.defineItem<OrderServicesCache>('local:o
 });
 
 /** requestId → outcome of recent placeOrder requests, so a re-sent request never orders twice. */
-export const orderRequestsItem = storage.defineItem<Record<string, OrderRequestRecord>>('local:orderRequests', {
-  fallback: {},
-});
+export const orderRequestsItem = storage.defineItem<Record<string, OrderRequestRecord>>(
+  'local:orderRequests',
+  {
+    fallback: {},
+  },
+);
 
 /** The order form and catalogue search as the person left them. */
-export const orderDraftItem = storage.defineItem<OrderDraft>('local:orderDraft', { fallback: EMPTY_ORDER_DRAFT });
+export const orderDraftItem = storage.defineItem<OrderDraft>('local:orderDraft', {
+  fallback: EMPTY_ORDER_DRAFT,
+});
 
 /** Orders service ids the person starred (their own list: order and number service ids differ). */
 export const orderFavoritesItem = storage.defineItem<number[]>('local:orderFavorites', { fallback: [] });

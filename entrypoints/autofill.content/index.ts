@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createAutofillApi, type AutofillApi } from '../../utils/otp/autofill-api.ts';
 
 // Injected on demand into every frame of a tab (scripting.executeScript, allFrames). It only ever receives

@@ -12,7 +12,11 @@ export function createApiProvider() {
   const current = async () => {
     const origin = await panelOriginItem.getValue();
     if (cached?.origin !== origin) {
-      cached = { origin, numbers: createNumbersApi({ origin, getKey }), orders: createOrdersApi({ origin, getKey }) };
+      cached = {
+        origin,
+        numbers: createNumbersApi({ origin, getKey }),
+        orders: createOrdersApi({ origin, getKey }),
+      };
     }
     return cached;
   };

@@ -33,7 +33,10 @@ import { createOrderHandlers } from './orders';
 /** The watchdog alarm that restarts the poll loop after Chrome stopped the worker. */
 export const WATCHDOG_ALARM = 'poll-watchdog';
 
-const realClock = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+const realClock = {
+  now: () => Date.now(),
+  sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+};
 
 /** A non-secret hint of a key: its last three characters. */
 const hintOf = (key: string) => `••••${key.slice(-3)}`;
@@ -41,7 +44,11 @@ const hintOf = (key: string) => `••••${key.slice(-3)}`;
 /** Composes the background: stores, clients, renter, poller, and the message handlers. */
 export function createBackground() {
   const apis = createApiProvider();
-  const store = createRentalStore({ active: rentalsItem, history: rentalHistoryItem, historyLimit: HISTORY_LIMIT });
+  const store = createRentalStore({
+    active: rentalsItem,
+    history: rentalHistoryItem,
+    historyLimit: HISTORY_LIMIT,
+  });
   const settings = async () => sanitizeSettings(await settingsItem.getValue());
   const uiLanguage = () => {
     try {
@@ -50,7 +57,8 @@ export function createBackground() {
       return globalThis.navigator?.language ?? 'en';
     }
   };
-  const translator = async (): Promise<Translate> => createT(pickLang((await settings()).language, uiLanguage()));
+  const translator = async (): Promise<Translate> =>
+    createT(pickLang((await settings()).language, uiLanguage()));
   let lowBalanceWarned = false;
 
   const repaint = async () => paintBadge(await store.list());
@@ -62,7 +70,11 @@ export function createBackground() {
     ]);
     const value = (r: PromiseSettledResult<Balance>) => (r.status === 'fulfilled' ? r.value : null);
     const prev = await balanceItem.getValue();
-    const next = { numbers: value(numbers) ?? prev.numbers, orders: value(orders) ?? prev.orders, at: Date.now() };
+    const next = {
+      numbers: value(numbers) ?? prev.numbers,
+      orders: value(orders) ?? prev.orders,
+      at: Date.now(),
+    };
     await balanceItem.setValue(next);
     if (numbers.status === 'rejected' && orders.status === 'rejected') throw numbers.reason;
     const s = await settings();
@@ -71,7 +83,12 @@ export function createBackground() {
       if (!lowBalanceWarned && s.notifications) {
         const t = await translator();
         const cur = next.numbers ? next.numbers.currency : (next.orders?.currency ?? null);
-        await notifyText('low-balance', 'now', t('notifyLowBalanceTitle'), t('notifyLowBalanceBody', { amount: formatMoney(amount, cur, 'en-US') }));
+        await notifyText(
+          'low-balance',
+          'now',
+          t('notifyLowBalanceTitle'),
+          t('notifyLowBalanceBody', { amount: formatMoney(amount, cur, 'en-US') }),
+        );
       }
       lowBalanceWarned = true;
     } else lowBalanceWarned = false;
@@ -120,10 +137,20 @@ export function createBackground() {
       const t = await translator();
       const number = rental.number ?? '';
       if (rental.cancel.refunded) {
-        await notifyText('refund', rental.id, t('notifyRefundedTitle'), t(auto ? 'notifyAutoRefundedBody' : 'notifyRefundedBody', { number }));
+        await notifyText(
+          'refund',
+          rental.id,
+          t('notifyRefundedTitle'),
+          t(auto ? 'notifyAutoRefundedBody' : 'notifyRefundedBody', { number }),
+        );
       } else {
         const reason = rental.cancel.message || rental.cancel.title || t('cancelRefusedReason');
-        await notifyText('cancel-failed', rental.id, t('notifyCancelFailedTitle'), t('notifyCancelFailedBody', { number, reason }));
+        await notifyText(
+          'cancel-failed',
+          rental.id,
+          t('notifyCancelFailedTitle'),
+          t('notifyCancelFailedBody', { number, reason }),
+        );
       }
     },
   });
@@ -136,7 +163,10 @@ export function createBackground() {
     onCode: async (rental, code) => {
       await repaint();
       const s = await settings();
-      if (s.notifications) await translator().then((t) => notifyCode(rental, code, t)).catch(() => undefined);
+      if (s.notifications)
+        await translator()
+          .then((t) => notifyCode(rental, code, t))
+          .catch(() => undefined);
       await autoFill(rental, code).catch(() => undefined);
     },
     autoCancel: (rental) => renter.cancel(rental.id, true),
@@ -195,14 +225,17 @@ export function createBackground() {
     },
     getBalance: () => refreshBalance(),
     getCategories: async () => refreshCategories(await apis.numbers(), Date.now()),
-    getServices: async ({ categoryId }) => refreshServices(await apis.numbers(), Number(categoryId), Date.now()),
+    getServices: async ({ categoryId }) =>
+      refreshServices(await apis.numbers(), Number(categoryId), Date.now()),
     async rent(req) {
       if (!req || typeof req.serviceId !== 'number' || typeof req.requestId !== 'string' || !req.requestId) {
         throw new MessageError('This rent request is incomplete.', 'bad_request');
       }
       const rental = await renter.rent(req);
       const recent = await recentServicesItem.getValue();
-      await recentServicesItem.setValue([req.serviceId, ...recent.filter((id) => id !== req.serviceId)].slice(0, 8));
+      await recentServicesItem.setValue(
+        [req.serviceId, ...recent.filter((id) => id !== req.serviceId)].slice(0, 8),
+      );
       return rental;
     },
     cancelRental: ({ rentalId }) => renter.cancel(rentalId),
@@ -213,7 +246,9 @@ export function createBackground() {
     },
     async finishRental({ rentalId }) {
       const now = Date.now();
-      await store.update(rentalId, (r) => (r.state === 'waiting' || r.state === 'received' ? finish(r, now) : markSeen(r)));
+      await store.update(rentalId, (r) =>
+        r.state === 'waiting' || r.state === 'received' ? finish(r, now) : markSeen(r),
+      );
       await store.archive(now, (r) => r.id === rentalId && (isFinished(r) || r.state === 'unknown'));
       await repaint();
       return { ok: true };
@@ -253,10 +288,18 @@ export function createBackground() {
       await notifyText('fill', 'none', t('notifyNoCodeTitle'), t('notifyNoCodeBody'));
       return;
     }
-    const res = tabId === undefined ? { filled: 0 } : await fillLatest(tabId, latest.code, latest.rental).catch(() => ({ filled: 0 }));
+    const res =
+      tabId === undefined
+        ? { filled: 0 }
+        : await fillLatest(tabId, latest.code, latest.rental).catch(() => ({ filled: 0 }));
     if (!res.filled) {
       await copyFromBackground(latest.code).catch(() => false);
-      await notifyText('fill', latest.rental.id, t('notifyFillFailedTitle'), t('notifyFillFailedBody', { code: latest.code }));
+      await notifyText(
+        'fill',
+        latest.rental.id,
+        t('notifyFillFailedTitle'),
+        t('notifyFillFailedBody', { code: latest.code }),
+      );
     }
   };
 

@@ -18,7 +18,8 @@ export function badgeFor(rentals: readonly Rental[]): { text: string; color: str
 export async function paintBadge(rentals: readonly Rental[]): Promise<void> {
   const { text, color } = badgeFor(rentals);
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
-  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const action =
+    browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   await action.setBadgeBackgroundColor({ color });
   await action.setBadgeText({ text });
   const withTextColor = action as { setBadgeTextColor?(d: { color: string }): Promise<void> };

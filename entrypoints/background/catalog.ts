@@ -33,11 +33,17 @@ export async function refreshCategories(api: NumbersApi, now: number): Promise<N
  * Fetches a category's services with price and stock (one details call per service, a few at
  * a time) and caches them. A service whose details fail keeps its cached price, or shows none.
  */
-export async function refreshServices(api: NumbersApi, categoryId: number, now: number): Promise<CatalogService[]> {
+export async function refreshServices(
+  api: NumbersApi,
+  categoryId: number,
+  now: number,
+): Promise<CatalogService[]> {
   const services = await api.getServices(categoryId);
   const origin = await panelOriginItem.getValue();
   const before = await numbersCatalogItem.getValue();
-  const old = new Map((before.origin === origin ? before.services[categoryId]?.rows : [])?.map((r) => [r.id, r]));
+  const old = new Map(
+    (before.origin === origin ? before.services[categoryId]?.rows : [])?.map((r) => [r.id, r]),
+  );
   let failures = 0;
   let lastError: unknown = null;
   const rows = await mapLimit(services, DETAILS_CONCURRENCY, async (s): Promise<CatalogService> => {
@@ -54,6 +60,9 @@ export async function refreshServices(api: NumbersApi, categoryId: number, now: 
   if (services.length && failures === services.length) throw lastError;
   const cache = await numbersCatalogItem.getValue();
   const base = cache.origin === origin ? cache : { origin, categories: [], categoriesAt: 0, services: {} };
-  await numbersCatalogItem.setValue({ ...base, services: { ...base.services, [categoryId]: { rows, at: now } } });
+  await numbersCatalogItem.setValue({
+    ...base,
+    services: { ...base.services, [categoryId]: { rows, at: now } },
+  });
   return rows;
 }

@@ -23,8 +23,7 @@ export async function copyFromBackground(text: string): Promise<boolean> {
         .catch(() => undefined);
     }
     const answer = (await browser.runtime.sendMessage({ target: 'offscreen-clipboard', text })) as
-      | { copied: boolean }
-      | undefined;
+      { copied: boolean } | undefined;
     return Boolean(answer?.copied);
   }
   if (typeof navigator !== 'undefined' && navigator.clipboard) {

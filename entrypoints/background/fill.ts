@@ -11,8 +11,9 @@ type Kind = 'code' | 'phone';
 
 /** Runs in every frame of the page: calls the content script's fill for its own document. */
 function fillInFrame(kind: Kind, value: string, waitMs: number) {
-  const api = (globalThis as { __smsPanelAutofill?: Record<string, (v: string, o: object) => Promise<unknown>> })
-    .__smsPanelAutofill;
+  const api = (
+    globalThis as { __smsPanelAutofill?: Record<string, (v: string, o: object) => Promise<unknown>> }
+  ).__smsPanelAutofill;
   if (!api) return { filled: 0, reason: 'not_loaded' };
   return kind === 'code' ? api.fillCode!(value, { waitMs }) : api.fillPhone!(value, { waitMs });
 }
@@ -26,7 +27,7 @@ export async function fillInTab(tabId: number, kind: Kind, value: string): Promi
   const target = { tabId, allFrames: true };
   try {
     await browser.scripting.executeScript({ target, files: [AUTOFILL_FILE] });
-  } catch (e) {
+  } catch {
     throw new MessageError(
       'The extension may not write into this page. Open the popup from the page itself (or allow automatic fill for this site) and try again.',
       'no_access',

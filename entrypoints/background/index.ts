@@ -27,7 +27,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async () => {
     const t = await bg.translator();
     await browser.contextMenus.removeAll();
-    browser.contextMenus.create({ id: MENU_FILL, title: t('menuFillCode'), contexts: ['editable', 'page', 'frame'] });
+    browser.contextMenus.create({
+      id: MENU_FILL,
+      title: t('menuFillCode'),
+      contexts: ['editable', 'page', 'frame'],
+    });
     browser.contextMenus.create({ id: MENU_COPY, title: t('menuCopyCode'), contexts: ['all'] });
   });
 
@@ -65,7 +69,8 @@ export default defineBackground(() => {
 
   browser.notifications.onClicked.addListener(async (id) => {
     await browser.notifications.clear(id);
-    const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+    const action =
+      browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
     await action?.openPopup?.().catch(() => undefined);
   });
 

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Translate } from '../../utils/i18n';
 import type { Rental } from '../../utils/rentals/types';
 
@@ -22,17 +22,23 @@ const icon = () => browser.runtime.getURL('/icon/128.png');
 
 /** A system notification with the code, the number and the service (Copy / Fill buttons on Chrome). */
 export async function notifyCode(rental: Rental, code: string, t: Translate): Promise<void> {
-  await browser.notifications.create(noticeId('code', rental.id), {
+  const options: Browser.notifications.NotificationCreateOptions = {
     type: 'basic',
     iconUrl: icon(),
     title: t('notifyCodeTitle', { code }),
     message: t('notifyCodeBody', { number: rental.number ?? '', service: rental.serviceName }),
     priority: 2,
-    ...(NOTIFICATION_BUTTONS ? { buttons: [{ title: t('actionCopy') }, { title: t('actionFill') }] } : {}),
-  } as Parameters<typeof browser.notifications.create>[1]);
+  };
+  if (NOTIFICATION_BUTTONS) options.buttons = [{ title: t('actionCopy') }, { title: t('actionFill') }];
+  await browser.notifications.create(noticeId('code', rental.id), options);
 }
 
 /** A plain notification (refund, failed cancel, low balance, fill result). */
-export async function notifyText(kind: NoticeKind, ref: string, title: string, message: string): Promise<void> {
+export async function notifyText(
+  kind: NoticeKind,
+  ref: string,
+  title: string,
+  message: string,
+): Promise<void> {
   await browser.notifications.create(noticeId(kind, ref), { type: 'basic', iconUrl: icon(), title, message });
 }

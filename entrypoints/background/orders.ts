@@ -6,12 +6,7 @@ import { idsToTrack, type OrderTransition } from '../../utils/orders/status';
 import { createOrderTracker } from '../../utils/orders/tracker';
 import type { TrackedOrder } from '../../utils/orders/types';
 import type { Settings } from '../../utils/settings';
-import {
-  orderRequestsItem,
-  orderServicesItem,
-  ordersItem,
-  panelOriginItem,
-} from '../../utils/storage';
+import { orderRequestsItem, orderServicesItem, ordersItem, panelOriginItem } from '../../utils/storage';
 import type { ApiProvider } from './apis';
 
 /** The alarm that reads order statuses while any order is unfinished (none when all are finished). */
@@ -71,7 +66,11 @@ export function createOrderHandlers(deps: OrdersDeps): Pick<Handlers, keyof Orde
     requests: orderRequestsItem,
     now: deps.now,
     onChange: syncAlarm,
-    onSpent: () => deps.refreshBalance().then(() => undefined, () => undefined),
+    onSpent: () =>
+      deps.refreshBalance().then(
+        () => undefined,
+        () => undefined,
+      ),
     async onFinished(transition) {
       if ((await deps.settings()).notifications) await notifyFinished(await deps.translator(), transition);
     },

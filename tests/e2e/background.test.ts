@@ -28,7 +28,10 @@ describe('background in real Chromium against the sandbox panel', () => {
     ext = await launchExtension({ keepProfile: true });
     await ext.configure({ origin: sandbox.url, key: sandbox.key });
     const cats = (await ext.send('getCategories')).res as { id: number }[];
-    const services = (await ext.send('getServices', { categoryId: cats[0]!.id })).res as { id: number; stock: number }[];
+    const services = (await ext.send('getServices', { categoryId: cats[0]!.id })).res as {
+      id: number;
+      stock: number;
+    }[];
     serviceId = services.find((s) => s.stock > 5)!.id;
   });
 
@@ -55,13 +58,20 @@ describe('background in real Chromium against the sandbox panel', () => {
     expect((await ext.badge()).text).toBe('1');
 
     const started = Date.now();
-    const stored = await waitFor(async () => {
-      const list = (await ext.storage<StoredRental[]>('rentals')) ?? [];
-      return list.find((r) => r.id === rental.id && r.codes.length > 0);
-    }, 'the code to arrive', 15_000);
+    const stored = await waitFor(
+      async () => {
+        const list = (await ext.storage<StoredRental[]>('rentals')) ?? [];
+        return list.find((r) => r.id === rental.id && r.codes.length > 0);
+      },
+      'the code to arrive',
+      15_000,
+    );
     const expected = sandbox.numbers().find((n) => n.id === rental.numberId)!;
     expect(stored.codes[0]!.code).toBe(expected.codes[0]!.code);
-    await waitFor(async () => (await ext.badge()).text === '1' && (await ext.badge()).color[1]! > 100, 'a green badge');
+    await waitFor(
+      async () => (await ext.badge()).text === '1' && (await ext.badge()).color[1]! > 100,
+      'a green badge',
+    );
     expect(Date.now() - started).toBeLessThan(8_000);
     const page = await ext.openPage('offscreen.html');
     const notes = await page.evaluate(() => chrome.notifications.getAll());
@@ -97,7 +107,10 @@ describe('background in real Chromium against the sandbox panel', () => {
     await ext.stopWorker();
     const started = Date.now();
     const stored = await waitFor(
-      async () => ((await ext.storage<StoredRental[]>('rentals')) ?? []).find((r) => r.id === rental.id && r.codes.length),
+      async () =>
+        ((await ext.storage<StoredRental[]>('rentals')) ?? []).find(
+          (r) => r.id === rental.id && r.codes.length,
+        ),
       'the watchdog to pick up the code',
       45_000,
       250,
@@ -115,7 +128,10 @@ describe('background in real Chromium against the sandbox panel', () => {
     const list = (await ext.storage<StoredRental[]>('rentals')) ?? [];
     expect(list.map((r) => r.id)).toContain(rental.id);
     const got = await waitFor(
-      async () => ((await ext.storage<StoredRental[]>('rentals')) ?? []).find((r) => r.id === rental.id && r.codes.length),
+      async () =>
+        ((await ext.storage<StoredRental[]>('rentals')) ?? []).find(
+          (r) => r.id === rental.id && r.codes.length,
+        ),
       'polling to resume after the restart',
       40_000,
       250,

@@ -72,7 +72,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     locale: options.lang,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 420, height: 640 },
-    env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } : {}) },
+    env: {
+      ...process.env,
+      ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } : {}),
+    },
   });
   let sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   sw ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
@@ -153,7 +156,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 }
 
 /** Waits until `probe` returns a truthy value, polling; throws with `what` after the timeout. */
-export async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 15_000, everyMs = 100) {
+export async function waitFor<T>(
+  probe: () => Promise<T> | T,
+  what: string,
+  timeoutMs = 15_000,
+  everyMs = 100,
+) {
   const until = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < until) {

@@ -58,5 +58,4 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 /** The answer on the wire. */
 export type Reply<K extends MessageType = MessageType> =
-  | { res: MessageRes<K> }
-  | { err: { name: string; message: string; kind?: string; [k: string]: unknown } };
+  { res: MessageRes<K> } | { err: { name: string; message: string; kind?: string; [k: string]: unknown } };

@@ -46,7 +46,11 @@ export function createRouter(handlers: Handlers, isAllowed: (sender: SenderInfo)
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
     if (!isAllowed(sender)) {
       return Promise.resolve({
-        err: { name: 'MessageError', message: 'This request is only accepted from the extension itself.', code: 'forbidden' },
+        err: {
+          name: 'MessageError',
+          message: 'This request is only accepted from the extension itself.',
+          code: 'forbidden',
+        },
       });
     }
     const handler = handlers[type as MessageType] as (d: unknown, s: SenderInfo) => unknown;

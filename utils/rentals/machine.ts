@@ -34,7 +34,13 @@ export function startRental(req: RentRequest, id: string, now: number): Rental {
 }
 
 /** getNumber answered: the number waits for its SMS until the window ends. */
-export function rented(r: Rental, got: RentedNumber, now: number, windowMs: number, firstPollMs: number): Rental {
+export function rented(
+  r: Rental,
+  got: RentedNumber,
+  now: number,
+  windowMs: number,
+  firstPollMs: number,
+): Rental {
   return {
     ...r,
     state: 'waiting',

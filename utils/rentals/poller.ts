@@ -78,7 +78,8 @@ export function createPoller(deps: PollerDeps) {
         return { ...next, nextPollAt: now + nextDelay(pace, 0, random) };
       });
       // The announcement's own failure (a notification, a fill) is not a poll failure.
-      if (updated && newCode !== null) await Promise.resolve(deps.onCode?.(updated, newCode)).catch(() => undefined);
+      if (updated && newCode !== null)
+        await Promise.resolve(deps.onCode?.(updated, newCode)).catch(() => undefined);
     } catch (e) {
       const now = deps.clock.now();
       const retryAfterMs = isPanelError(e) && e.kind === 'rate_limited' ? e.retryAfterMs : undefined;

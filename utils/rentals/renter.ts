@@ -53,9 +53,7 @@ export function createRenter(deps: RenterDeps) {
     const rentalId = (await deps.requests.getValue())[requestId];
     if (!rentalId) return null;
     return (
-      (await deps.store.get(rentalId)) ??
-      (await deps.store.history()).find((r) => r.id === rentalId) ??
-      null
+      (await deps.store.get(rentalId)) ?? (await deps.store.history()).find((r) => r.id === rentalId) ?? null
     );
   };
 

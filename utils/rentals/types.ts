@@ -5,7 +5,8 @@ import type { SerializedPanelError } from '../api/errors';
  * renting → waiting → received (→ newer codes) → done; or cancelled / expired;
  * unknown when the rent's answer was lost (the panel may have charged).
  */
-export type RentalState = 'renting' | 'waiting' | 'received' | 'cancelling' | 'done' | 'cancelled' | 'expired' | 'unknown';
+export type RentalState =
+  'renting' | 'waiting' | 'received' | 'cancelling' | 'done' | 'cancelled' | 'expired' | 'unknown';
 
 /** One SMS code as it arrived, and whether the person has seen it. */
 export interface CodeEntry {
@@ -62,5 +63,11 @@ export interface RentRequest {
   tabId?: number | null;
 }
 
-export const ACTIVE_STATES: readonly RentalState[] = ['renting', 'waiting', 'received', 'cancelling', 'unknown'];
+export const ACTIVE_STATES: readonly RentalState[] = [
+  'renting',
+  'waiting',
+  'received',
+  'cancelling',
+  'unknown',
+];
 export const POLLED_STATES: readonly RentalState[] = ['waiting', 'received'];

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const until = async <T>(probe: () => Promise<T>, ms = 5000): Promise<T> => {
+const until = async <T>(probe: () => Promise<T>, ms = 5000): Promise<NonNullable<T>> => {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -82,7 +82,10 @@ describe('background with fake browser APIs and the sandbox panel', () => {
     expect(withCode.codes[0]!.code).toBe(sandbox.numbers()[0]!.codes[0]!.code);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     const notes = await until(async () => {
-      const all = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string }>;
+      const all = (await fakeBrowser.notifications.getAll()) as Record<
+        string,
+        { title: string; message: string }
+      >;
       return all[`code:${rental.id}`];
     });
     expect(notes.title).toContain(withCode.codes[0]!.code);
@@ -117,7 +120,10 @@ describe('background with fake browser APIs and the sandbox panel', () => {
     };
     await rentalsItem.setValue([cut]);
     await createBackground().resume();
-    expect((await rentalsItem.getValue())[0]).toMatchObject({ state: 'unknown', error: { mayHaveCharged: true } });
+    expect((await rentalsItem.getValue())[0]).toMatchObject({
+      state: 'unknown',
+      error: { mayHaveCharged: true },
+    });
     expect(sandbox.count('getNumber')).toBe(0);
   });
 
@@ -133,7 +139,9 @@ describe('background with fake browser APIs and the sandbox panel', () => {
     background.main();
     sandbox.deliverCode(rental.numberId!, '012345');
     await fakeBrowser.alarms.onAlarm.trigger({ name: WATCHDOG_ALARM, scheduledTime: Date.now() });
-    const got = await until(async () => (await rentalsItem.getValue()).find((r) => r.id === rental.id && r.codes.length));
+    const got = await until(async () =>
+      (await rentalsItem.getValue()).find((r) => r.id === rental.id && r.codes.length),
+    );
     expect(got.codes[0]!.code).toBe('012345');
   });
 });

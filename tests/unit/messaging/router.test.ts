@@ -7,37 +7,53 @@ const BASE = `chrome-extension://${ID}/`;
 
 describe('sender check', () => {
   it('accepts the extension own pages only', () => {
-    expect(isOwnPage({ id: ID, url: BASE + 'popup.html', origin: `chrome-extension://${ID}` }, ID, BASE)).toBe(true);
+    expect(
+      isOwnPage({ id: ID, url: BASE + 'popup.html', origin: `chrome-extension://${ID}` }, ID, BASE),
+    ).toBe(true);
     expect(isOwnPage({ id: ID, url: BASE + 'options.html' }, ID, BASE)).toBe(true);
     // A content script of ours runs in a web page: its sender URL is the page's.
     expect(isOwnPage({ id: ID, url: 'https://evil.example/', tab: { id: 3 } }, ID, BASE)).toBe(false);
     expect(isOwnPage({ id: 'other', url: BASE + 'popup.html' }, ID, BASE)).toBe(false);
     expect(isOwnPage({ id: ID }, ID, BASE)).toBe(false);
-    expect(isOwnPage({ id: ID, url: BASE + 'popup.html', origin: 'https://evil.example' }, ID, BASE)).toBe(false);
+    expect(isOwnPage({ id: ID, url: BASE + 'popup.html', origin: 'https://evil.example' }, ID, BASE)).toBe(
+      false,
+    );
   });
 });
 
 describe('router', () => {
   const rent = vi.fn(async () => ({ id: 'r1' }));
-  const handlers = { rent, getBalance: async () => { throw new PanelError({ kind: 'bad_key', endpoint: 'getBalance', panelText: 'Invalid API key' }); } } as unknown as Handlers;
+  const handlers = {
+    rent,
+    getBalance: async () => {
+      throw new PanelError({ kind: 'bad_key', endpoint: 'getBalance', panelText: 'Invalid API key' });
+    },
+  } as unknown as Handlers;
   const route = createRouter(handlers, (s) => isOwnPage(s, ID, BASE));
   const own = { id: ID, url: BASE + 'popup.html' };
 
   it('dispatches by type and answers {res}', async () => {
-    await expect(route({ type: 'rent', data: { serviceId: 1 }, id: 5, timestamp: 1 }, own)).resolves.toEqual({ res: { id: 'r1' } });
+    await expect(route({ type: 'rent', data: { serviceId: 1 }, id: 5, timestamp: 1 }, own)).resolves.toEqual({
+      res: { id: 'r1' },
+    });
     expect(rent).toHaveBeenCalledWith({ serviceId: 1 }, own);
   });
 
   it('refuses a content script or web page and never calls the handler', async () => {
     rent.mockClear();
-    const reply = await route({ type: 'rent', data: {} }, { id: ID, url: 'https://site.example/', tab: { id: 1 } });
+    const reply = await route(
+      { type: 'rent', data: {} },
+      { id: ID, url: 'https://site.example/', tab: { id: 1 } },
+    );
     expect(reply).toMatchObject({ err: { code: 'forbidden' } });
     expect(rent).not.toHaveBeenCalled();
   });
 
   it('errors arrive with their kind and sentence', async () => {
     const reply = await route({ type: 'getBalance', data: {} }, own);
-    expect(reply).toMatchObject({ err: { name: 'PanelError', kind: 'bad_key', panelText: 'Invalid API key' } });
+    expect(reply).toMatchObject({
+      err: { name: 'PanelError', kind: 'bad_key', panelText: 'Invalid API key' },
+    });
     expect((reply as { err: { message: string } }).err.message.length).toBeGreaterThan(10);
   });
 

@@ -40,9 +40,11 @@ export function manualClock(start = 1_000_000) {
   return clock;
 }
 
-export const settings = (over: Partial<Settings> = {}) => async (): Promise<Settings> => ({
-  ...DEFAULT_SETTINGS,
-  ...over,
-});
+export const settings =
+  (over: Partial<Settings> = {}) =>
+  async (): Promise<Settings> => ({
+    ...DEFAULT_SETTINGS,
+    ...over,
+  });
 
 export type { Rental };

@@ -20,12 +20,26 @@ import type { Rental } from '../../../utils/rentals/types';
 import { request } from './fixtures';
 
 const T0 = 1_700_000_000_000;
-const waiting = (): Rental => rented(startRental(request(), 'r1', T0), { numberId: 100, number: '+905551112233' }, T0 + 500, 20 * 60_000, 1500);
+const waiting = (): Rental =>
+  rented(
+    startRental(request(), 'r1', T0),
+    { numberId: 100, number: '+905551112233' },
+    T0 + 500,
+    20 * 60_000,
+    1500,
+  );
 
 describe('rental state machine', () => {
   it('starts renting with the request and the site it was rented for', () => {
     const r = startRental(request(), 'r1', T0);
-    expect(r).toMatchObject({ id: 'r1', state: 'renting', serviceId: 11, site: 'https://signup.example', number: null, codes: [] });
+    expect(r).toMatchObject({
+      id: 'r1',
+      state: 'renting',
+      serviceId: 11,
+      site: 'https://signup.example',
+      number: null,
+      codes: [],
+    });
   });
 
   it('renting → waiting keeps the number, its id and its window', () => {
@@ -36,7 +50,11 @@ describe('rental state machine', () => {
   });
 
   it('renting → unknown keeps the error that says it may have been charged', () => {
-    const r = rentUnknown(startRental(request(), 'r1', T0), { name: 'PanelError', kind: 'timeout', message: 'x', mayHaveCharged: true, endpoint: 'getNumber' }, T0 + 9);
+    const r = rentUnknown(
+      startRental(request(), 'r1', T0),
+      { name: 'PanelError', kind: 'timeout', message: 'x', mayHaveCharged: true, endpoint: 'getNumber' },
+      T0 + 9,
+    );
     expect(r.state).toBe('unknown');
     expect(r.error?.mayHaveCharged).toBe(true);
   });
@@ -47,26 +65,46 @@ describe('rental state machine', () => {
     r = applyMessage(r, { numberId: 100, state: 'received', code: '048213' }, T0 + 6000);
     expect(r.state).toBe('received');
     expect(r.codes).toEqual([{ code: '048213', at: T0 + 6000, seen: false }]);
-    expect(applyMessage(r, { numberId: 100, state: 'received', code: '048213' }, T0 + 9000).codes).toHaveLength(1);
+    expect(
+      applyMessage(r, { numberId: 100, state: 'received', code: '048213' }, T0 + 9000).codes,
+    ).toHaveLength(1);
     r = applyMessage(r, { numberId: 100, state: 'received', code: '777001' }, T0 + 12000);
     expect(r.codes.map((c) => c.code)).toEqual(['048213', '777001']);
     expect(latestCode([r])?.code).toBe('777001');
   });
 
   it('status -1 means cancelled (or expired past the window, or done with a code)', () => {
-    expect(applyMessage(waiting(), { numberId: 100, state: 'cancelled', code: null }, T0 + 5000).state).toBe('cancelled');
-    expect(applyMessage(waiting(), { numberId: 100, state: 'cancelled', code: null }, T0 + 30 * 60_000).state).toBe('expired');
+    expect(applyMessage(waiting(), { numberId: 100, state: 'cancelled', code: null }, T0 + 5000).state).toBe(
+      'cancelled',
+    );
+    expect(
+      applyMessage(waiting(), { numberId: 100, state: 'cancelled', code: null }, T0 + 30 * 60_000).state,
+    ).toBe('expired');
     const withCode = applyMessage(waiting(), { numberId: 100, state: 'received', code: '1234' }, T0 + 5000);
-    expect(applyMessage(withCode, { numberId: 100, state: 'cancelled', code: null }, T0 + 9000).state).toBe('done');
+    expect(applyMessage(withCode, { numberId: 100, state: 'cancelled', code: null }, T0 + 9000).state).toBe(
+      'done',
+    );
   });
 
   it('cancel: refunded → cancelled; refused → back to live with the panel reason; no answer → back to live', () => {
     const c = cancelRequested(waiting());
     expect(c.state).toBe('cancelling');
     const ok = cancelAnswered(c, { refunded: true, title: '', message: '' }, T0 + 1, false);
-    expect(ok).toMatchObject({ state: 'cancelled', endedAt: T0 + 1, cancel: { refunded: true, auto: false } });
-    const refused = cancelAnswered(c, { refunded: false, title: 'İptal edilemez', message: 'Too early' }, T0 + 1, true);
-    expect(refused).toMatchObject({ state: 'waiting', cancel: { refunded: false, message: 'Too early', auto: true } });
+    expect(ok).toMatchObject({
+      state: 'cancelled',
+      endedAt: T0 + 1,
+      cancel: { refunded: true, auto: false },
+    });
+    const refused = cancelAnswered(
+      c,
+      { refunded: false, title: 'İptal edilemez', message: 'Too early' },
+      T0 + 1,
+      true,
+    );
+    expect(refused).toMatchObject({
+      state: 'waiting',
+      cancel: { refunded: false, message: 'Too early', auto: true },
+    });
     expect(cancelFailed(c, T0 + 2).state).toBe('waiting');
   });
 
@@ -90,7 +128,13 @@ describe('rental state machine', () => {
     expect(recover(cancelRequested(waiting()), T0 + 1).state).toBe('waiting');
     const got = applyMessage(waiting(), { numberId: 100, state: 'received', code: '5' }, T0);
     expect(recover(cancelRequested(got), T0 + 1).state).toBe('received');
-    for (const r of [waiting(), got, expire(waiting(), T0), finish(got, T0), cancelAnswered(waiting(), { refunded: true, title: '', message: '' }, T0, false)]) {
+    for (const r of [
+      waiting(),
+      got,
+      expire(waiting(), T0),
+      finish(got, T0),
+      cancelAnswered(waiting(), { refunded: true, title: '', message: '' }, T0, false),
+    ]) {
       expect(recover(r, T0 + 1)).toBe(r);
     }
   });
@@ -98,6 +142,14 @@ describe('rental state machine', () => {
   it('finished states are done, cancelled and expired', () => {
     expect(isFinished(expire(waiting(), T0))).toBe(true);
     expect(isFinished(waiting())).toBe(false);
-    expect(isFinished(rentUnknown(waiting(), { name: 'PanelError', kind: 'network', message: '', mayHaveCharged: true, endpoint: 'getNumber' }, T0))).toBe(false);
+    expect(
+      isFinished(
+        rentUnknown(
+          waiting(),
+          { name: 'PanelError', kind: 'network', message: '', mayHaveCharged: true, endpoint: 'getNumber' },
+          T0,
+        ),
+      ),
+    ).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import { createRentalStore } from '../../../utils/rentals/store';
 import type { Rental } from '../../../utils/rentals/types';
 import { manualClock, memoryItem, request, settings } from './fixtures';
 
-function setup(opts: { autoCancel?: boolean; answers?: (id: number, call: number) => MessageResult | Error } = {}) {
+function setup(
+  opts: { autoCancel?: boolean; answers?: (id: number, call: number) => MessageResult | Error } = {},
+) {
   const clock = manualClock();
   const active = memoryItem<Rental[]>([]);
   const store = createRentalStore({ active, history: memoryItem<Rental[]>([]), historyLimit: 10 });
@@ -35,7 +37,13 @@ function setup(opts: { autoCancel?: boolean; answers?: (id: number, call: number
     onBusy,
   });
   const addWaiting = async (id: string, numberId: number) => {
-    const r = rented(startRental(request({ requestId: id }), id, clock.now()), { numberId, number: `+9055500${numberId}` }, clock.now(), 20 * 60_000, 0);
+    const r = rented(
+      startRental(request({ requestId: id }), id, clock.now()),
+      { numberId, number: `+9055500${numberId}` },
+      clock.now(),
+      20 * 60_000,
+      0,
+    );
     await store.add(r);
     return r;
   };
@@ -63,7 +71,13 @@ describe('poller', () => {
   });
 
   it('stores a code, announces it once, then slows down for a newer one', async () => {
-    const s = setup({ answers: (id, n) => ({ numberId: id, state: n >= 2 ? 'received' : 'waiting', code: n >= 2 ? '048213' : null }) });
+    const s = setup({
+      answers: (id, n) => ({
+        numberId: id,
+        state: n >= 2 ? 'received' : 'waiting',
+        code: n >= 2 ? '048213' : null,
+      }),
+    });
     await s.addWaiting('a', 1);
     await s.poller.tick();
     s.clock.t += 3000;
@@ -126,7 +140,9 @@ describe('poller', () => {
   });
 
   it('the loop runs while a number waits and stops (idle, alarm off) when none does', async () => {
-    const s = setup({ answers: (id, n) => ({ numberId: id, state: n >= 3 ? 'cancelled' : 'waiting', code: null }) });
+    const s = setup({
+      answers: (id, n) => ({ numberId: id, state: n >= 3 ? 'cancelled' : 'waiting', code: null }),
+    });
     await s.addWaiting('a', 1);
     await s.poller.ensureRunning();
     expect(s.calls).toHaveLength(3);
@@ -136,7 +152,9 @@ describe('poller', () => {
   });
 
   it('a second ensureRunning while the loop runs does not start another loop', async () => {
-    const s = setup({ answers: (id, n) => ({ numberId: id, state: n >= 2 ? 'cancelled' : 'waiting', code: null }) });
+    const s = setup({
+      answers: (id, n) => ({ numberId: id, state: n >= 2 ? 'cancelled' : 'waiting', code: null }),
+    });
     await s.addWaiting('a', 1);
     const p1 = s.poller.ensureRunning();
     const p2 = s.poller.ensureRunning();

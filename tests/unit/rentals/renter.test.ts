@@ -32,8 +32,10 @@ function setup(getNumber: () => Promise<RentedNumber>, cancelNumber?: () => Prom
   return { renter, store, api, active, history, onRented, onCancelled, clock, requests };
 }
 
-const slowNumber = (ms = 20) => () =>
-  new Promise<RentedNumber>((r) => setTimeout(() => r({ numberId: 100, number: '+905551112233' }), ms));
+const slowNumber =
+  (ms = 20) =>
+  () =>
+    new Promise<RentedNumber>((r) => setTimeout(() => r({ numberId: 100, number: '+905551112233' }), ms));
 
 describe('renter', () => {
   it('rents: stores a waiting rental with its 15-minute window and announces it', async () => {
@@ -70,9 +72,15 @@ describe('renter', () => {
     const s = setup(async () => {
       throw new PanelError({ kind: 'timeout', endpoint: 'getNumber', mayHaveCharged: true });
     });
-    await expect(s.renter.rent(request({ requestId: 'amb' }))).rejects.toMatchObject({ kind: 'timeout', mayHaveCharged: true });
+    await expect(s.renter.rent(request({ requestId: 'amb' }))).rejects.toMatchObject({
+      kind: 'timeout',
+      mayHaveCharged: true,
+    });
     expect(s.api.getNumber).toHaveBeenCalledTimes(1);
-    expect(s.active.value[0]).toMatchObject({ state: 'unknown', error: { kind: 'timeout', mayHaveCharged: true } });
+    expect(s.active.value[0]).toMatchObject({
+      state: 'unknown',
+      error: { kind: 'timeout', mayHaveCharged: true },
+    });
     const again = await s.renter.rent(request({ requestId: 'amb' }));
     expect(again.state).toBe('unknown');
     expect(s.api.getNumber).toHaveBeenCalledTimes(1);
@@ -80,14 +88,24 @@ describe('renter', () => {
 
   it('a clear refusal (no funds) leaves nothing behind and says why', async () => {
     const s = setup(async () => {
-      throw new PanelError({ kind: 'insufficient_funds', endpoint: 'getNumber', panelText: 'Yetersiz bakiye' });
+      throw new PanelError({
+        kind: 'insufficient_funds',
+        endpoint: 'getNumber',
+        panelText: 'Yetersiz bakiye',
+      });
     });
-    await expect(s.renter.rent(request())).rejects.toMatchObject({ kind: 'insufficient_funds', panelText: 'Yetersiz bakiye' });
+    await expect(s.renter.rent(request())).rejects.toMatchObject({
+      kind: 'insufficient_funds',
+      panelText: 'Yetersiz bakiye',
+    });
     expect(s.active.value).toEqual([]);
   });
 
   it('cancel is idempotent: concurrent and repeated cancels send one cancelNumber', async () => {
-    const s = setup(slowNumber(1), () => new Promise((r) => setTimeout(() => r({ refunded: true, title: '', message: '' }), 20)));
+    const s = setup(
+      slowNumber(1),
+      () => new Promise((r) => setTimeout(() => r({ refunded: true, title: '', message: '' }), 20)),
+    );
     const r = await s.renter.rent(request());
     const [a, b] = await Promise.all([s.renter.cancel(r.id), s.renter.cancel(r.id)]);
     expect(a.state).toBe('cancelled');
@@ -98,10 +116,17 @@ describe('renter', () => {
   });
 
   it('a refused cancel keeps the number live with the panel reason', async () => {
-    const s = setup(slowNumber(1), async () => ({ refunded: false, title: 'İptal edilemez', message: 'İlk 2 dakikada iptal edilemez' }));
+    const s = setup(slowNumber(1), async () => ({
+      refunded: false,
+      title: 'İptal edilemez',
+      message: 'İlk 2 dakikada iptal edilemez',
+    }));
     const r = await s.renter.rent(request());
     const after = await s.renter.cancel(r.id);
-    expect(after).toMatchObject({ state: 'waiting', cancel: { refunded: false, message: 'İlk 2 dakikada iptal edilemez' } });
+    expect(after).toMatchObject({
+      state: 'waiting',
+      cancel: { refunded: false, message: 'İlk 2 dakikada iptal edilemez' },
+    });
   });
 
   it('a cancel whose answer is lost puts the number back to waiting and rethrows', async () => {
