@@ -14,6 +14,8 @@ interface Props {
 /** One field of the order form: a textarea for one-per-line lists, a date picker, or a text input. */
 export function OrderField({ spec, label, value, hint, error, onInput, onBlur }: Props) {
   const id = `of-${spec.name}`;
+  const mode: 'numeric' | 'url' | undefined =
+    spec.kind === 'count' ? 'numeric' : spec.kind === 'url' ? 'url' : undefined;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
@@ -32,11 +34,13 @@ export function OrderField({ spec, label, value, hint, error, onInput, onBlur }:
       </label>
       {spec.kind === 'lines' ? (
         <textarea {...common} rows={4} onInput={(e) => onInput(e.currentTarget.value)} />
+      ) : spec.kind === 'date' ? (
+        <input {...common} type="date" onInput={(e) => onInput(e.currentTarget.value)} />
       ) : (
         <input
           {...common}
-          type={spec.kind === 'date' ? 'date' : spec.kind === 'url' ? 'url' : 'text'}
-          inputMode={spec.kind === 'count' ? 'numeric' : spec.kind === 'url' ? 'url' : undefined}
+          type={spec.kind === 'url' ? 'url' : 'text'}
+          inputMode={mode}
           autoComplete="off"
           onInput={(e) => onInput(e.currentTarget.value)}
         />

@@ -35,9 +35,9 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: MENU_COPY, title: t('menuCopyCode'), contexts: ['all'] });
   });
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_FILL) void bg.fillLatestInTab(tab?.id);
-    if (info.menuItemId === MENU_COPY) void bg.copyLatest();
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId === MENU_FILL) await bg.fillLatestInTab(tab?.id);
+    if (info.menuItemId === MENU_COPY) await bg.copyLatest();
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
