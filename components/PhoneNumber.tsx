@@ -33,7 +33,7 @@ export function PhoneNumber({ store, rental, busy }: Props) {
           <button
             type="button"
             class="btn btn-small"
-            aria-label={t('ui_copy_national_aria', { number: national })}
+            aria-label={t('ui_copy_national_aria', { prefix: `+${code}`, number: national })}
             onClick={() => void store.copyNumber(rental, national)}
           >
             {t('ui_copy_without_prefix', { prefix: `+${code}` })}

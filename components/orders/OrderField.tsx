@@ -39,7 +39,7 @@ export function OrderField({ spec, label, value, hint, error, onInput, onBlur }:
       ) : (
         <input
           {...common}
-          type={spec.kind === 'url' ? 'url' : 'text'}
+          type="text"
           inputMode={mode}
           autoComplete="off"
           onInput={(e) => onInput(e.currentTarget.value)}

@@ -39,11 +39,12 @@ function groupScore(run: Field[]): number {
   if (run.length < 4 || run.length > 8) return 0;
   // Radix gives the box that holds focus maxlength=N; every other box must be one character.
   if (run.filter(boxLike).length < run.length - 1) return 0;
-  // Roving-focus widgets (zag, Radix) make all but one box tabindex=-1; a row of only decoys is not a field.
-  if (!run.some((f) => f.seen === 1)) return 0;
   const near = nearCodeScore(run[0].el);
   if (near < 0) return 0;
-  return near > 0 || run.some((f) => f.score >= 50) ? 95 : 65;
+  if (near > 0 || run.some((f) => f.score >= 50)) return 95;
+  // Roving-focus widgets (Radix, zag) make boxes tabindex=-1; with no words saying "code", a row of only
+  // such (or transparent) boxes is taken for a decoy.
+  return run.some((f) => f.seen === 1) ? 65 : 0;
 }
 
 /**

@@ -143,7 +143,7 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
           : await deps.send('fillNumber', { tabId, number: value });
       const note: Note =
         result.filled > 0
-          ? { tone: 'ok', text: t()('ui_filled', { count: result.filled }) }
+          ? { tone: 'ok', text: t()(result.filled === 1 ? 'ui_filled_one' : 'ui_filled_many', { count: result.filled }) }
           : { tone: 'warn', text: t()(kind === 'fillCode' ? 'ui_fill_no_code_field' : 'ui_fill_no_phone_field') };
       setNote(rental.id, note);
       deps.announce(note.text);

@@ -82,10 +82,24 @@ describe('findCodeTarget: split boxes', () => {
     expect(boxes(findCodeTarget(document))).toHaveLength(6);
   });
 
-  it('keeps a roving-focus group (tabindex=-1 on all but one box, first box maxlength=6)', () => {
+  it('keeps a roving-focus group (Radix: every box tabindex=-1, the first one-time-code with maxlength=6)', () => {
     const rest = Array.from({ length: 5 }, () => '<input maxlength="1" tabindex="-1" style="width:40px">');
-    mount(`<div><input autocomplete="one-time-code" maxlength="6" style="width:40px">${rest.join('')}</div>`);
+    mount(
+      `<div tabindex="0"><input autocomplete="one-time-code" maxlength="6" tabindex="-1" style="width:40px">${rest.join('')}</div>`,
+    );
     expect(boxes(findCodeTarget(document))).toHaveLength(6);
+  });
+
+  it('keeps a roving-focus group labelled "pin code n of 6" (zag) with one tabbable box', () => {
+    const box = (i: number) =>
+      `<input aria-label="pin code ${i + 1} of 6" tabindex="${i ? -1 : 0}" inputmode="numeric" style="width:40px">`;
+    mount(`<div>${Array.from({ length: 6 }, (_, i) => box(i)).join('')}</div>`);
+    expect(boxes(findCodeTarget(document))).toHaveLength(6);
+  });
+
+  it('takes a row of untabbable boxes with no words about a code for a decoy', () => {
+    mount(`<div>${Array.from({ length: 6 }, () => '<input maxlength="1" tabindex="-1" style="width:40px">').join('')}</div>`);
+    expect(findCodeTarget(document)).toBeNull();
   });
 
   it('prefers the SMS boxes to an unrelated wide field', () => {
