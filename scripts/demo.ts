@@ -48,7 +48,10 @@ async function serveSignup() {
     res.end(html);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/signup`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/signup`,
+    close: () => server.close(),
+  };
 }
 
 async function main() {
@@ -85,7 +88,10 @@ async function main() {
   await shot(popup, 'balance');
 
   // 2. Pick a category and a country, rent a number.
-  await popup.getByRole('button', { name: /WhatsApp/i }).first().click();
+  await popup
+    .getByRole('button', { name: /WhatsApp/i })
+    .first()
+    .click();
   const rent = popup.getByRole('button', { name: /Türkiye.*(Rent|Kirala)|(Rent|Kirala).*Türkiye/i }).first();
   await rent.waitFor({ timeout: 15_000 });
   await shot(popup, 'services');
@@ -98,7 +104,10 @@ async function main() {
   await shot(popup, 'waiting');
 
   // 3. Fill the number into the sign-up page.
-  await popup.getByRole('button', { name: /Fill into page|Sayfaya doldur/ }).first().click();
+  await popup
+    .getByRole('button', { name: /Fill into page|Sayfaya doldur/ })
+    .first()
+    .click();
   await waitFor(async () => (await signup.inputValue('#phone')).length > 0, 'the number in the page');
   await shot(signup, 'number-filled');
 
@@ -113,7 +122,10 @@ async function main() {
   await shot(popup, 'code');
 
   // 5. Fill it into the page.
-  await popup.getByRole('button', { name: /^(Fill|Doldur)$/ }).first().click();
+  await popup
+    .getByRole('button', { name: /^(Fill|Doldur)$/ })
+    .first()
+    .click();
   await waitFor(async () => (await signup.inputValue('#otp')) === code, 'the code in the page');
   await signup.locator('#done').waitFor();
   await shot(signup, 'code-filled');

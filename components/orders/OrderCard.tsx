@@ -73,7 +73,7 @@ export function OrderCard({ store, order }: { store: OrdersStore; order: Tracked
         </p>
       )}
       {failure !== undefined && <ErrorNote text={errorText(failure, t)} />}
-      <div class="row-end">
+      <div class="row row-end">
         {order.canRefill && finished && order.status !== 'canceled' && (
           <button type="button" class="btn btn-small" disabled={!!busy} onClick={() => void store.refill(order.id)}>
             {t('orders_refill')}

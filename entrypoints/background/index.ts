@@ -74,5 +74,9 @@ export default defineBackground(() => {
     await action?.openPopup?.().catch(() => undefined);
   });
 
+  // Keep storage (and so the key) away from content scripts where the browser can (Chrome).
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
+
   void bg.resume();
 });

@@ -37,8 +37,8 @@ describe('active numbers', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy without +90: 5551234567' }));
     await flush();
     expect(copyText).toHaveBeenLastCalledWith('5551234567');
-    fireEvent.click(screen.getByRole('button', { name: 'Fill into page' }));
-    expect((await screen.findByTestId('rental-note')).textContent).toBe('Filled into the page.');
+    fireEvent.click(screen.getByRole('button', { name: 'Fill into page: +905551234567' }));
+    await waitFor(() => expect(screen.getByTestId('rental-note').textContent).toBe('Filled into the page.'));
     expect(callsOf(send, 'fillNumber')).toEqual([{ tabId: 7, number: '+905551234567' }]);
   });
 

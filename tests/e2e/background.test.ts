@@ -48,6 +48,30 @@ describe('background in real Chromium against the sandbox panel', () => {
     expect(JSON.stringify(wrong)).not.toContain(sandbox.key);
   });
 
+  it('a content script cannot read extension storage, so never the key', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${sandbox.url}/signup`);
+    const helper = await ext.openPage('offscreen.html');
+    const seen = await helper.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url: url + '*' });
+      const out = await chrome.scripting.executeScript({
+        target: { tabId: tab!.id! },
+        func: async () => {
+          try {
+            return JSON.stringify(await chrome.storage.local.get(null));
+          } catch (e) {
+            return 'refused: ' + String(e);
+          }
+        },
+      });
+      return String(out[0]!.result);
+    }, `${sandbox.url}/signup`);
+    await helper.close();
+    await page.close();
+    expect(seen).toMatch(/^refused/);
+    expect(seen).not.toContain(sandbox.key);
+  });
+
   it('rent → the code arrives → badge shows it within seconds, a notification, the rental holds the code', async () => {
     const before = sandbox.count('getNumber');
     const reply = await ext.send('rent', rentRequest('e2e-1', serviceId));
