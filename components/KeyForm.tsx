@@ -13,10 +13,12 @@ interface Props {
   showOrigin: boolean;
   onTest: (key: string, origin: string) => void;
   onSave: (key: string, origin: string) => Promise<boolean> | void;
+  /** The Save button's text where "Save" alone would be ambiguous (the options page). */
+  saveLabel?: string;
 }
 
 /** The API key field with Test and Save, the panel origin (first run), and where to find the key. */
-export function KeyForm({ idPrefix, check, origin, showOrigin, onTest, onSave }: Props) {
+export function KeyForm({ idPrefix, check, origin, showOrigin, onTest, onSave, saveLabel }: Props) {
   const { t } = useI18n();
   const key = useSignal('');
   const originText = useSignal(origin);
@@ -73,7 +75,7 @@ export function KeyForm({ idPrefix, check, origin, showOrigin, onTest, onSave }:
           {t('ui_key_test')}
         </button>
         <button type="submit" class="btn btn-primary" disabled={busy}>
-          {t('ui_key_save')}
+          {saveLabel ?? t('ui_key_save')}
         </button>
       </div>
       <KeyCheckResult check={check} />

@@ -26,6 +26,7 @@ export function OptionsAccount({ store }: { store: OptionsStore }) {
         showOrigin={false}
         onTest={(key) => void store.testKey(key)}
         onSave={(key) => store.saveKey(key)}
+        saveLabel={t('options_key_save')}
       />
       {hint && (
         <button
@@ -58,7 +59,7 @@ export function OptionsAccount({ store }: { store: OptionsStore }) {
             onInput={(e) => (originText.value = e.currentTarget.value)}
           />
           <button type="submit" class="btn" disabled={store.busy.value.origin}>
-            {t('ui_key_save')}
+            {t('options_origin_save')}
           </button>
         </div>
         <p id="options-origin-hint" class="hint">

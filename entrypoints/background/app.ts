@@ -1,7 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { Balance } from '../../utils/api/numbers/types';
 import { formatMoney } from '../../utils/money';
-import { createT, pickLang, type Translate } from '../../utils/i18n';
+import {
+  loadCatalog,
+  pickLang,
+  translatorOf,
+  type Catalog,
+  type Lang,
+  type Translate,
+} from '../../utils/i18n';
 import { MessageError } from '../../utils/messaging/client';
 import type { Handlers } from '../../utils/messaging/router';
 import { finish, isFinished, latestCode, markSeen, recover } from '../../utils/rentals/machine';
@@ -41,8 +48,18 @@ const realClock = {
 /** A non-secret hint of a key: its last three characters. */
 const hintOf = (key: string) => `••••${key.slice(-3)}`;
 
+/** What the background takes from its world (tests pass their own). */
+export interface BackgroundWorld {
+  /** Loads a shipped `_locales` catalog. */
+  loadCatalog: (lang: Lang) => Promise<Catalog>;
+}
+
+const realWorld: BackgroundWorld = {
+  loadCatalog: (lang) => loadCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
+};
+
 /** Composes the background: stores, clients, renter, poller, and the message handlers. */
-export function createBackground() {
+export function createBackground(world: BackgroundWorld = realWorld) {
   const apis = createApiProvider();
   const store = createRentalStore({
     active: rentalsItem,
@@ -57,8 +74,18 @@ export function createBackground() {
       return globalThis.navigator?.language ?? 'en';
     }
   };
-  const translator = async (): Promise<Translate> =>
-    createT(pickLang((await settings()).language, uiLanguage()));
+  const catalogs = new Map<Lang, Promise<Catalog>>();
+  /** The person's language's translator; a catalog that fails to load is tried again next time. */
+  const translator = async (): Promise<Translate> => {
+    const lang = pickLang((await settings()).language, uiLanguage());
+    let catalog = catalogs.get(lang);
+    if (!catalog) {
+      catalog = world.loadCatalog(lang);
+      catalogs.set(lang, catalog);
+      catalog.catch(() => catalogs.delete(lang));
+    }
+    return translatorOf(await catalog);
+  };
   let lowBalanceWarned = false;
 
   const repaint = async () => paintBadge(await store.list());

@@ -9,7 +9,14 @@ const SRC = join(HERE, 'src');
 export const CORPUS_DIST = join(HERE, 'dist');
 
 /** The pages' entry scripts: every src file except the shared helpers. */
-const ENTRIES = ['input-otp', 'radix-otp', 'react-otp-input', 'zag-pin-input', 'vue3-otp-input', 'vue-input-otp'];
+const ENTRIES = [
+  'input-otp',
+  'radix-otp',
+  'react-otp-input',
+  'zag-pin-input',
+  'vue3-otp-input',
+  'vue-input-otp',
+];
 
 function mtime(path: string): number {
   try {

@@ -59,7 +59,8 @@ function contentScriptSource(): string {
   const built = ['.output/chrome-mv3-e2e', '.output/chrome-mv3']
     .map((dir) => resolve(dir, 'content-scripts/autofill.js'))
     .find((file) => existsSync(file));
-  if (!built) throw new Error('No built content script: run "npx wxt build --mode e2e" (or "npx wxt build") first.');
+  if (!built)
+    throw new Error('No built content script: run "npx wxt build --mode e2e" (or "npx wxt build") first.');
   return readFileSync(built, 'utf8');
 }
 
@@ -70,7 +71,11 @@ type Report = { filled: number; reason?: string };
  * which Playwright cannot reach), calls `__smsPanelAutofill[method](...args)` there and returns each
  * frame's report, as the background would receive them.
  */
-async function autofillInPage(page: Page, method: 'fillCode' | 'fillPhone', args: unknown[]): Promise<Report[]> {
+async function autofillInPage(
+  page: Page,
+  method: 'fillCode' | 'fillPhone',
+  args: unknown[],
+): Promise<Report[]> {
   const source = contentScriptSource();
   return Promise.all(
     page.frames().map(async (frame: Frame) => {
@@ -120,7 +125,12 @@ describe('autofill corpus in real Chromium (content script run in the page)', ()
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
   });
 
@@ -203,21 +213,27 @@ describe('autofill corpus through the extension: fillCode message → background
     const page = await ext.context.newPage();
     const url = `${server.url}/${path}`;
     await page.goto(url);
-    const tabId = await probe.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    const tabId = await probe.evaluate(
+      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+      url,
+    );
     if (tabId === undefined) throw new Error(`no tab for ${url}`);
     return { page, tabId };
   }
 
-  it.each(CODE_PAGES)('$page: the answer counts the filled inputs and the state holds the code', async (c) => {
-    const { page, tabId } = await openTab(c.page);
-    await c.before?.(page);
-    const reply = await ext.send('fillCode', { tabId, code: c.code });
-    expect(reply.err).toBeUndefined();
-    expect((reply.res as { filled: number }).filled).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => state(page)).toBe(c.code);
-    expect((await emptyFields(page, c.excluded)).every((v) => v === '')).toBe(true);
-    await page.close();
-  });
+  it.each(CODE_PAGES)(
+    '$page: the answer counts the filled inputs and the state holds the code',
+    async (c) => {
+      const { page, tabId } = await openTab(c.page);
+      await c.before?.(page);
+      const reply = await ext.send('fillCode', { tabId, code: c.code });
+      expect(reply.err).toBeUndefined();
+      expect((reply.res as { filled: number }).filled).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => state(page)).toBe(c.code);
+      expect((await emptyFields(page, c.excluded)).every((v) => v === '')).toBe(true);
+      await page.close();
+    },
+  );
 
   it('fillNumber types the number into the phone field of the tab', async () => {
     const { page, tabId } = await openTab('phone-country.html');

@@ -1,6 +1,6 @@
 /** The one error type for both panel APIs, its mapping to human words, and key redaction. */
 
-import { createT, type MessageKey, type Translate } from '../i18n.ts';
+import { translatorOf, type MessageKey, type Translate } from '../i18n.ts';
 
 export type PanelErrorKind =
   | 'bad_key'
@@ -119,9 +119,34 @@ export class PanelError extends Error {
   }
 }
 
+/**
+ * The English error sentences of `_locales/en/messages.json`, for `PanelError.message`: kept here
+ * so that no bundle carries a whole catalog (a unit test keeps the two equal).
+ */
+export const ENGLISH_ERROR_SENTENCES = {
+  error_bad_key: { message: 'The API key was not accepted by the panel.' },
+  error_insufficient_funds: { message: 'Your panel balance is too low for this.' },
+  error_out_of_stock: { message: 'There are no numbers in stock for this service right now.' },
+  error_invalid_input: {
+    message: 'The panel did not accept the details of this request (service, link or quantity).',
+  },
+  error_not_found: { message: 'The panel does not know this order or number.' },
+  error_rate_limited: { message: 'The panel is getting too many requests. Wait a moment and try again.' },
+  error_unavailable: {
+    message: 'The panel is not answering properly right now (it may be down or under maintenance).',
+  },
+  error_network: { message: 'The panel could not be reached. Check your internet connection.' },
+  error_timeout: { message: 'The panel took too long to answer.' },
+  error_unexpected: { message: 'The panel sent an answer this extension does not understand.' },
+  error_may_have_charged: {
+    message: 'The request may have been charged: check your balance and history before trying again.',
+  },
+  error_panel_said: { message: 'The panel said: “{text}”' },
+} satisfies Partial<Record<MessageKey, { message: string }>>;
+
 let cachedEnglishT: Translate | undefined;
 function englishT(): Translate {
-  cachedEnglishT ??= createT('en');
+  cachedEnglishT ??= translatorOf(ENGLISH_ERROR_SENTENCES);
   return cachedEnglishT;
 }
 

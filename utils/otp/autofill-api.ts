@@ -2,7 +2,7 @@ import { fillCode } from './fill-code.ts';
 import { fillPhone } from './fill-phone.ts';
 import { findCodeTarget } from './find-code-target.ts';
 import { findPhoneTarget } from './find-phone-target.ts';
-import type { FillReport } from './types.ts';
+import type { FillReport, Win } from './types.ts';
 import { isFrameHidden } from './visibility.ts';
 import { waitFor } from './wait.ts';
 
@@ -15,14 +15,14 @@ export interface AutofillApi {
 const NO_FIELD: FillReport = { filled: 0, reason: 'no_field' };
 
 /** The fill functions for one frame's document; fills run one after another, never interleaved. */
-export function createAutofillApi(doc: Document, win: Window): AutofillApi {
+export function createAutofillApi(doc: Document, win: Win): AutofillApi {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
     const run = queue.then(job, job);
     queue = run.catch(() => undefined);
     return run;
   };
-  async function locate<T>(find: (root: ParentNode, win: Window) => T | null, waitMs = 0): Promise<T | null> {
+  async function locate<T>(find: (root: ParentNode, win: Win) => T | null, waitMs = 0): Promise<T | null> {
     if (isFrameHidden(win)) return null;
     return find(doc, win) ?? (waitMs > 0 ? waitFor(doc, win, waitMs, find) : null);
   }

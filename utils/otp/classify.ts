@@ -27,7 +27,8 @@ export function inCardForm(input: HTMLInputElement): boolean {
   }
   for (const other of scope.querySelectorAll('input')) {
     if (other === input) continue;
-    if (/cc-/.test(other.autocomplete) || CARD_WORDS.test(attrText(other) + ' ' + labelText(other))) return true;
+    if (/cc-/.test(other.autocomplete) || CARD_WORDS.test(attrText(other) + ' ' + labelText(other)))
+      return true;
   }
   return CARD_WORDS.test(nearText(input));
 }

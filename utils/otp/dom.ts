@@ -1,3 +1,4 @@
+import type { Win } from './types.ts';
 // DOM walking that crosses open shadow roots, shared by detection, filling and waiting.
 
 /** The element above `node`, stepping out of a shadow root to its host. */
@@ -32,12 +33,12 @@ export function deepActiveElement(doc: Document): Element | null {
 }
 
 /** The window that renders `root`. */
-export function viewOf(root: Node): Window {
-  return ((root as Document).defaultView ?? root.ownerDocument?.defaultView) as Window;
+export function viewOf(root: Node): Win {
+  return ((root as Document).defaultView ?? root.ownerDocument?.defaultView) as Win;
 }
 
 /** Let the page react (its handlers, microtasks, focus moves) before the next keystroke. */
-export function settle(win: Window, ms = 0): Promise<void> {
+export function settle(win: Win, ms = 0): Promise<void> {
   return new Promise((resolve) => {
     // Hidden tabs clamp timers to 1 s; a message round-trip is not throttled.
     if (win.document.hidden && !ms && win.MessageChannel) {

@@ -1,13 +1,13 @@
 import { deepActiveElement, settle } from './dom.ts';
 import { clearField, fireChange, fireInput, setNativeValue, typeChar } from './type-text.ts';
-import type { CodeTarget, FillReport } from './types.ts';
+import type { CodeTarget, FillReport, Win } from './types.ts';
 
-type Attempt = (fields: HTMLInputElement[], code: string, win: Window) => Promise<void>;
+type Attempt = (fields: HTMLInputElement[], code: string, win: Win) => Promise<void>;
 
 const normal = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 
 /** The focused field if it is one of ours (the page may move focus itself), else `fallback`. */
-function focusedAmong(fields: HTMLInputElement[], fallback: HTMLInputElement, win: Window): HTMLInputElement {
+function focusedAmong(fields: HTMLInputElement[], fallback: HTMLInputElement, win: Win): HTMLInputElement {
   const active = deepActiveElement(win.document);
   return fields.includes(active as HTMLInputElement) ? (active as HTMLInputElement) : fallback;
 }
@@ -19,7 +19,7 @@ function countHeld(fields: HTMLInputElement[], code: string): number {
 }
 
 /** Focus the first field and, for a single field, empty it (as select-all before typing would). */
-async function focusFirst(fields: HTMLInputElement[], win: Window): Promise<HTMLInputElement> {
+async function focusFirst(fields: HTMLInputElement[], win: Win): Promise<HTMLInputElement> {
   fields[0].focus();
   await settle(win);
   if (fields.length === 1) clearField(fields[0], win);
@@ -53,7 +53,12 @@ const pasteCode: Attempt = async (fields, code, win) => {
   const el = await focusFirst(fields, win);
   const clipboardData = new win.DataTransfer();
   clipboardData.setData('text/plain', code);
-  const paste = new win.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
+  const paste = new win.ClipboardEvent('paste', {
+    clipboardData,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
   if (el.dispatchEvent(paste)) {
     setNativeValue(el, el.maxLength > 0 ? code.slice(0, el.maxLength) : code, win);
     fireInput(el, win, 'insertFromPaste', null);
@@ -80,7 +85,7 @@ const writeEach: Attempt = async (fields, code, win) => {
  * and report how many inputs hold their part. A code whose length does not fit the boxes (or the
  * field's maxlength) is reported as `length_mismatch`, never forced.
  */
-export async function fillCode(target: CodeTarget, code: string, win: Window): Promise<FillReport> {
+export async function fillCode(target: CodeTarget, code: string, win: Win): Promise<FillReport> {
   code = code.replace(/[\s-]/g, '');
   const fields = target.kind === 'single' ? [target.input] : target.inputs;
   const room = target.kind === 'single' ? target.input.maxLength : fields.length;

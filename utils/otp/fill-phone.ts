@@ -1,30 +1,43 @@
 import { settle } from './dom.ts';
 import { clearField, fireChange, fireInput, setNativeValue, typeChar } from './type-text.ts';
-import type { FillReport, PhoneTarget } from './types.ts';
+import type { FillReport, PhoneTarget, Win } from './types.ts';
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
-/** Pick the option of a dial-code `<select>` for calling code `cc` ("90"), if there is one. */
-function pickCountry(select: HTMLSelectElement, cc: string, win: Window): void {
-  const dial = new RegExp(`(^|\\D)\\+?${cc}(\\D|$)`);
-  const option = [...select.options].find((o) => dial.test(o.value) || dial.test(o.text));
-  if (!cc || !option || option.selected) return;
-  Object.getOwnPropertyDescriptor(win.HTMLSelectElement.prototype, 'value')!.set!.call(select, option.value);
-  select.dispatchEvent(new win.Event('input', { bubbles: true }));
-  select.dispatchEvent(new win.Event('change', { bubbles: true }));
+/** The calling code a picker option or button shows: "Türkiye (+90)" → "90", a bare value "+90" → "90". */
+export const dialOf = (text: string) => text.match(/\+\s?(\d{1,4})/)?.[1] ?? text.match(/^\+?(\d{1,4})$/)?.[1];
+
+/** Choose the dial-code option the number starts with (the longest; the selected one on a tie), if any. */
+function chooseCountry(select: HTMLSelectElement | undefined, digits: string, win: Win): string | undefined {
+  let best: HTMLOptionElement | undefined;
+  let code = '';
+  for (const option of select?.options ?? []) {
+    const cc = dialOf(option.text) ?? dialOf(option.value) ?? '';
+    if (cc && digits.startsWith(cc) && (cc.length > code.length || (cc === code && option.selected))) {
+      [best, code] = [option, cc];
+    }
+  }
+  if (!best || !select) return undefined;
+  if (!best.selected) {
+    Object.getOwnPropertyDescriptor(win.HTMLSelectElement.prototype, 'value')!.set!.call(select, best.value);
+    select.dispatchEvent(new win.Event('input', { bubbles: true }));
+    select.dispatchEvent(new win.Event('change', { bubbles: true }));
+  }
+  return code;
 }
 
-/** The number as the field wants it: national when the site has a country selector, else +international. */
-function phoneValue(target: PhoneTarget, digits: string, national: string, win: Window): string {
-  if (!target.hasCountrySelector) {
-    const max = target.input.maxLength;
-    return national && max > 0 && max <= national.length ? national : '+' + digits;
-  }
-  if (target.countrySelect && national) pickCountry(target.countrySelect, digits.slice(0, -national.length), win);
+/**
+ * The number as the field wants it: the national part when the site has a country selector (set to the
+ * number's country when it is a select), else — or when the country cannot be told — "+international".
+ */
+function phoneValue(target: PhoneTarget, digits: string, national: string, win: Win): string {
+  const max = target.input.maxLength;
+  if (!target.hasCountrySelector) return national && max > 0 && max <= national.length ? national : '+' + digits;
+  const code =
+    chooseCountry(target.countrySelect, national ? digits.slice(0, -national.length) : digits, win) ??
+    (target.dialCode && digits.startsWith(target.dialCode) ? target.dialCode : undefined);
   if (national) return national;
-  // No national part given: strip the dial code the selector currently shows.
-  const shown = target.countrySelect?.selectedOptions[0]?.text.match(/\+\s?(\d{1,4})/)?.[1];
-  return shown && digits.startsWith(shown) ? digits.slice(shown.length) : digits;
+  return code ? digits.slice(code.length) : '+' + digits;
 }
 
 /**
@@ -34,7 +47,7 @@ function phoneValue(target: PhoneTarget, digits: string, national: string, win: 
 export async function fillPhone(
   target: PhoneTarget,
   number: string,
-  win: Window,
+  win: Win,
   nationalNumber?: string,
 ): Promise<FillReport> {
   const digits = digitsOf(number);

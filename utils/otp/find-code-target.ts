@@ -1,6 +1,6 @@
 import { codeScore, nearCodeScore, SAYS_ONE_TIME_CODE } from './classify.ts';
 import { composedParent, deepInputs, viewOf } from './dom.ts';
-import type { CodeTarget } from './types.ts';
+import type { CodeTarget, Win } from './types.ts';
 import { inputVisibility, type Seen } from './visibility.ts';
 
 interface Field {
@@ -53,7 +53,7 @@ function groupScore(run: Field[]): number {
  * one-character boxes. Hidden, disabled, read-only, decoy, card, coupon, postal, search, e-mail, username,
  * password and recovery-code fields are never returned.
  */
-export function findCodeTarget(root: ParentNode, win: Window = viewOf(root as Node)): CodeTarget | null {
+export function findCodeTarget(root: ParentNode, win: Win = viewOf(root as Node)): CodeTarget | null {
   const fields: Field[] = [];
   for (const el of deepInputs(root)) {
     const seen = inputVisibility(el, win);
@@ -72,7 +72,8 @@ export function findCodeTarget(root: ParentNode, win: Window = viewOf(root as No
     if (score > bestScore) [best, bestScore] = [{ kind: 'boxes', inputs: run.map((f) => f.el) }, score];
   }
   for (const f of fields) {
-    if (grouped.has(f) || f.score < MIN_SINGLE_SCORE || (f.seen === 2 && f.score < SAYS_ONE_TIME_CODE)) continue;
+    if (grouped.has(f) || f.score < MIN_SINGLE_SCORE || (f.seen === 2 && f.score < SAYS_ONE_TIME_CODE))
+      continue;
     if (f.score > bestScore) [best, bestScore] = [{ kind: 'single', input: f.el }, f.score];
   }
   return best;

@@ -1,7 +1,8 @@
 import { phoneScore } from './classify.ts';
 import { composedParent, deepInputs, viewOf } from './dom.ts';
 import { asWords } from './field-text.ts';
-import type { PhoneTarget } from './types.ts';
+import { dialOf } from './fill-phone.ts';
+import type { PhoneTarget, Win } from './types.ts';
 import { inputVisibility } from './visibility.ts';
 
 const DIAL_CODE = /\+\s?\d{1,4}/;
@@ -10,13 +11,20 @@ const PICKER = 'select,input,button,[role=combobox],[class*=flag],[class*=countr
 /** A dial-code picker: a select of "+90"-style options, a country-code input, or a flag/"+90" button. */
 function isDialPicker(el: Element, phone: HTMLInputElement): boolean {
   if (el === phone || el.contains(phone)) return false;
-  const named = asWords(`${el.getAttribute('name')} ${el.id} ${el.getAttribute('aria-label')} ${el.getAttribute('class')}`);
+  const named = asWords(
+    `${el.getAttribute('name')} ${el.id} ${el.getAttribute('aria-label')} ${el.getAttribute('class')}`,
+  );
   if (el.tagName === 'SELECT') {
-    const dialOptions = [...(el as HTMLSelectElement).options].filter((o) => DIAL_CODE.test(o.text + o.value));
+    const dialOptions = [...(el as HTMLSelectElement).options].filter((o) =>
+      DIAL_CODE.test(o.text + o.value),
+    );
     return dialOptions.length >= 2 || /dial|phone|tel|prefix|calling|code|kod/.test(named);
   }
   if (el.tagName === 'INPUT') {
-    return /tel-country-code/.test((el as HTMLInputElement).autocomplete) || /dial|prefix|country.?code/.test(named);
+    return (
+      /tel-country-code/.test((el as HTMLInputElement).autocomplete) ||
+      /dial|prefix|country.?code/.test(named)
+    );
   }
   return /^\s*\+\d{1,4}\s*$/.test(el.textContent ?? '') || /flag|dial|countr|iti\b/.test(named);
 }
@@ -32,7 +40,7 @@ function findDialPicker(phone: HTMLInputElement): Element | null {
 }
 
 /** The phone-number field under `root` (open shadow roots included) and whether it has a country selector. */
-export function findPhoneTarget(root: ParentNode, win: Window = viewOf(root as Node)): PhoneTarget | null {
+export function findPhoneTarget(root: ParentNode, win: Win = viewOf(root as Node)): PhoneTarget | null {
   let best: HTMLInputElement | null = null;
   let bestScore = 39;
   for (const el of deepInputs(root)) {
@@ -41,9 +49,9 @@ export function findPhoneTarget(root: ParentNode, win: Window = viewOf(root as N
   }
   if (!best) return null;
   const picker = findDialPicker(best);
-  return {
-    input: best,
-    hasCountrySelector: !!picker,
-    ...(picker?.tagName === 'SELECT' ? { countrySelect: picker as HTMLSelectElement } : {}),
-  };
+  if (!picker) return { input: best, hasCountrySelector: false };
+  if (picker.tagName === 'SELECT') {
+    return { input: best, hasCountrySelector: true, countrySelect: picker as HTMLSelectElement };
+  }
+  return { input: best, hasCountrySelector: true, dialCode: dialOf(picker.textContent ?? '') };
 }

@@ -6,10 +6,12 @@ export const OTP_WORDS =
   /otp|one.?time|2fa|mfa|two.?(factor|step)|2.?step|verif|weryfik|confirm|bestätig|bevestig|conferm|potwierdz|do[gğ]rula|onay|kullan[ıi]ml[ıi]k|tek seferlik|einmal|usage unique|sms|смс|подтвер|провероч|одноразов|jednoraz|activat|aktiv|auth.?code|authenticat|passcode|验证|驗證|校验|动态|認証|ワンタイム|確認|인증|확인|xác (minh|nhận)|تحقق|تأكيد|सत्यापन|ओटीपी|ยืนยัน|ověř|ellenőrz|engångs|engangs/i;
 
 /** Words that mark a one-time password (so "şifre"/"password" next to them is not the account password). */
-export const ONE_TIME = /otp|one.?time|kullan[ıi]ml[ıi]k|tek seferlik|einmal|usage unique|одноразов|jednoraz|ワンタイム|一次性|sms|смс/i;
+export const ONE_TIME =
+  /otp|one.?time|kullan[ıi]ml[ıi]k|tek seferlik|einmal|usage unique|одноразов|jednoraz|ワンタイム|一次性|sms|смс/i;
 
 /** A bare "code" in many languages (also the short names sites use for it). */
-export const CODE_WORD = /code|kod|c[oó]dig|codice|код|コード|코드|码|碼|رمز|كود|mã\s|कोड|番号|번호|รหัส|\bpin\b|\btan\b|token|otp/i;
+export const CODE_WORD =
+  /code|kod|c[oó]dig|codice|код|コード|코드|码|碼|رمز|كود|mã\s|कोड|番号|번호|รหัส|\bpin\b|\btan\b|token|otp/i;
 
 /** A "security code" that is a card's CVC when the field sits in a card form. */
 export const SECURITY_CODE =

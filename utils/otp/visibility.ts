@@ -1,3 +1,4 @@
+import type { Win } from './types.ts';
 import { composedParent } from './dom.ts';
 
 /**
@@ -7,7 +8,7 @@ import { composedParent } from './dom.ts';
 export type Seen = 0 | 1 | 2;
 
 /** Whether a person could see and type into `input`. */
-export function inputVisibility(input: HTMLInputElement, win: Window): Seen {
+export function inputVisibility(input: HTMLInputElement, win: Win): Seen {
   if (input.type === 'hidden' || input.disabled || input.readOnly) return 0;
   const box = input.getBoundingClientRect();
   // Zero-size, 1px "visually hidden" and off-page (left: -9999px) honeypots.
@@ -27,7 +28,7 @@ export function inputVisibility(input: HTMLInputElement, win: Window): Seen {
 }
 
 /** Whether this frame is itself invisible in its (same-origin) parent, e.g. a zero-size tracking iframe. */
-export function isFrameHidden(win: Window): boolean {
+export function isFrameHidden(win: Win): boolean {
   try {
     const box = win.frameElement?.getBoundingClientRect();
     return !!box && (box.width < 2 || box.height < 2);

@@ -1,6 +1,6 @@
 import { deepShadowRoots, viewOf } from './dom.ts';
 import { findCodeTarget } from './find-code-target.ts';
-import type { CodeTarget } from './types.ts';
+import type { CodeTarget, Win } from './types.ts';
 
 /**
  * Resolve with `find(root)` as soon as it finds something (a field rendered later, as in two-step forms),
@@ -9,9 +9,9 @@ import type { CodeTarget } from './types.ts';
  */
 export function waitFor<T>(
   root: ParentNode,
-  win: Window,
+  win: Win,
   timeoutMs: number,
-  find: (root: ParentNode, win: Window) => T | null,
+  find: (root: ParentNode, win: Win) => T | null,
 ): Promise<T | null> {
   return new Promise((resolve) => {
     const watched = new Set<Node>();
@@ -39,7 +39,9 @@ export function waitFor<T>(
     };
     // A burst of mutations (a framework rendering) is checked once, after it.
     const observer = new win.MutationObserver(() => {
-      if (!queued) (queued = true), win.setTimeout(check, 30);
+      if (queued) return;
+      queued = true;
+      win.setTimeout(check, 30);
     });
     const timer = win.setTimeout(() => finish(find(root, win)), timeoutMs);
     const poll = win.setInterval(check, 500);
@@ -51,7 +53,7 @@ export function waitFor<T>(
 /** Wait up to `timeoutMs` for a one-time-code field under `root`; null if none appeared. */
 export function waitForCodeTarget(
   root: ParentNode,
-  win: Window = viewOf(root as Node),
+  win: Win = viewOf(root as Node),
   timeoutMs = 5000,
 ): Promise<CodeTarget | null> {
   return waitFor(root, win, timeoutMs, findCodeTarget);

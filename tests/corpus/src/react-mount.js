@@ -7,7 +7,12 @@ import { createRoot } from 'react-dom/client';
 export function mountWithState(render) {
   function Page() {
     const [value, setValue] = useState('');
-    return h('div', null, render(value, setValue), h('p', null, 'State: ', h('output', { id: 'state' }, value)));
+    return h(
+      'div',
+      null,
+      render(value, setValue),
+      h('p', null, 'State: ', h('output', { id: 'state' }, value)),
+    );
   }
   createRoot(document.getElementById('app')).render(h(Page));
 }

@@ -10,7 +10,7 @@ import {
   toPanelError,
   type PanelErrorKind,
 } from '../../../utils/api/errors.ts';
-import { createT } from '../../../utils/i18n.ts';
+import { createT } from '../../i18n';
 
 describe('classifyPanelText', () => {
   const cases: [string, PanelErrorKind][] = [
@@ -227,5 +227,15 @@ describe('toPanelError', () => {
     expect(cause.message).toBe('fetch failed for ***');
     expect((cause.cause as Error).message).toBe('connect to /api/v1/***/getBalance failed');
     expect(JSON.stringify([e, cause.stack, (cause.cause as Error).stack])).not.toContain(key);
+  });
+});
+
+describe('English error sentences kept beside the error type', () => {
+  it('equal the English catalog, so the two never drift apart', async () => {
+    const { ENGLISH_ERROR_SENTENCES } = await import('../../../utils/api/errors');
+    const { catalogs } = await import('../../i18n');
+    for (const [key, value] of Object.entries(ENGLISH_ERROR_SENTENCES)) {
+      expect(catalogs.en[key]?.message, key).toBe(value.message);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { errorSentence, PanelError, type PanelErrorKind } from '../../../utils/a
 import type { ApiOptions } from '../../../utils/api/http.ts';
 import { createNumbersApi } from '../../../utils/api/numbers/index.ts';
 import { createOrdersApi } from '../../../utils/api/orders/index.ts';
-import { createT } from '../../../utils/i18n.ts';
+import { createT } from '../../i18n';
 import { startSandbox, type Fault, type Sandbox } from '../../sandbox/server';
 import { dumpError, failure, keyForms } from './leak.ts';
 

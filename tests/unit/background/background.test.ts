@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { serveCatalogsToFetch } from './catalog-fetch';
 import { createBackground, WATCHDOG_ALARM } from '../../../entrypoints/background/app';
 import background from '../../../entrypoints/background/index';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -53,6 +54,7 @@ function patchFakeBrowser() {
 describe('background with fake browser APIs and the sandbox panel', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
+    serveCatalogsToFetch();
     patchFakeBrowser();
     sandbox.reset();
     await apiKeyItem.setValue(sandbox.key);

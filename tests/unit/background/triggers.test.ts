@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { serveCatalogsToFetch } from './catalog-fetch';
 import background from '../../../entrypoints/background/index';
 import { rentalsItem, settingsItem } from '../../../utils/storage';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
@@ -47,6 +48,7 @@ let filledPerFrame: number[];
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  serveCatalogsToFetch();
   const fb = fakeBrowser as unknown as Fake;
   fb.contextMenus!.onClicked = fakeEvent();
   fb.contextMenus!.create = vi.fn();

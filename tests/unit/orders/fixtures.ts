@@ -1,3 +1,6 @@
+import en from '../../../public/_locales/en/messages.json';
+import tr from '../../../public/_locales/tr/messages.json';
+import { translatorOf, type Translate } from '../../../utils/i18n';
 import type { OrderService, ServiceType } from '../../../utils/api/orders/types';
 import type { TrackedOrder } from '../../../utils/orders/types';
 
@@ -84,4 +87,9 @@ export function fakePanelFetch(answer: (form: URLSearchParams) => unknown) {
     });
   };
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
+}
+
+/** The real translators over the shipped catalogs. */
+export function translator(lang: 'en' | 'tr'): Translate {
+  return translatorOf(lang === 'tr' ? tr : en);
 }

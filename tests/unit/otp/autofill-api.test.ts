@@ -15,7 +15,10 @@ describe('createAutofillApi', () => {
 
   it('reports no_field at once when there is none and no wait was asked for', async () => {
     mount('<input type="email" name="email">');
-    expect(await createAutofillApi(document, window).fillCode('123456')).toEqual({ filled: 0, reason: 'no_field' });
+    expect(await createAutofillApi(document, window).fillCode('123456')).toEqual({
+      filled: 0,
+      reason: 'no_field',
+    });
   });
 
   it('waits up to waitMs for a field rendered after the fill was asked for', async () => {
@@ -26,7 +29,9 @@ describe('createAutofillApi', () => {
       field.id = 'late';
       $('main', document).append(field);
     }, 200);
-    expect(await createAutofillApi(document, window).fillCode('8080', { waitMs: 3000 })).toEqual({ filled: 1 });
+    expect(await createAutofillApi(document, window).fillCode('8080', { waitMs: 3000 })).toEqual({
+      filled: 1,
+    });
     expect($('#late').value).toBe('8080');
   });
 
@@ -53,14 +58,15 @@ describe('createAutofillApi', () => {
 describe('autofill content script', () => {
   it('installs __smsPanelAutofill once; injecting it again keeps the first instance', async () => {
     const scope = globalThis as Installed;
+    const installed = () => scope.__smsPanelAutofill;
     delete scope.__smsPanelAutofill;
     await autofillContentScript.main({} as never);
-    const first = scope.__smsPanelAutofill;
+    const first = installed();
     await autofillContentScript.main({} as never);
     expect(first).toBeDefined();
-    expect(scope.__smsPanelAutofill).toBe(first);
+    expect(installed()).toBe(first);
     mount('<input id="c" autocomplete="one-time-code">');
-    expect(await first!.fillCode('4242')).toEqual({ filled: 1 });
+    expect(await installed()?.fillCode('4242')).toEqual({ filled: 1 });
     delete scope.__smsPanelAutofill;
   });
 });

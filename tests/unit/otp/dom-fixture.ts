@@ -40,7 +40,9 @@ export function $<T extends Element = HTMLInputElement>(selector: string, root: 
 
 /** Every input's value in document order (to prove which fields were written). */
 export function values(root: ParentNode = document): Record<string, string> {
-  return Object.fromEntries([...root.querySelectorAll('input')].map((el, i) => [el.name || el.id || i, el.value]));
+  return Object.fromEntries(
+    [...root.querySelectorAll('input')].map((el, i) => [el.name || el.id || i, el.value]),
+  );
 }
 
 /**

@@ -12,7 +12,9 @@ function boxes(target: CodeTarget | null): HTMLInputElement[] {
 }
 
 const sixBoxes = (attrs = 'maxlength="1" inputmode="numeric"') =>
-  Array.from({ length: 6 }, (_, i) => `<input ${attrs} style="width:40px;height:40px" data-i="${i}">`).join('');
+  Array.from({ length: 6 }, (_, i) => `<input ${attrs} style="width:40px;height:40px" data-i="${i}">`).join(
+    '',
+  );
 
 describe('findCodeTarget: one field', () => {
   it('takes autocomplete="one-time-code" over a field named "code"', () => {
@@ -28,7 +30,10 @@ describe('findCodeTarget: one field', () => {
     ['Turkish label, generic name', '<label for="t">Doğrulama kodu</label><input id="t" name="field_3">'],
     ['Turkish upper-case label', '<label>ONAY KODU <input id="t" name="f1"></label>'],
     ['Turkish SMS kodu placeholder', '<input id="t" name="f" placeholder="SMS kodunu girin">'],
-    ['Turkish one-time password', '<label for="t">Tek kullanımlık şifre</label><input id="t" type="password">'],
+    [
+      'Turkish one-time password',
+      '<label for="t">Tek kullanımlık şifre</label><input id="t" type="password">',
+    ],
     ['German', '<label for="t">Bestätigungscode</label><input id="t" name="f">'],
     ['French', '<label for="t">Code de vérification</label><input id="t" name="f">'],
     ['Spanish', '<input id="t" name="f" placeholder="Código de verificación">'],
@@ -45,7 +50,10 @@ describe('findCodeTarget: one field', () => {
     ['Vietnamese', '<label for="t">Mã xác minh</label><input id="t" name="f">'],
     ['Hindi', '<label for="t">सत्यापन कोड</label><input id="t" name="f">'],
     ['aria-labelledby', '<span id="l">Enter the code we sent</span><input id="t" aria-labelledby="l">'],
-    ['nearby text only', '<p>We texted you a verification code.</p><div><input id="t" inputmode="numeric"></div>'],
+    [
+      'nearby text only',
+      '<p>We texted you a verification code.</p><div><input id="t" inputmode="numeric"></div>',
+    ],
   ])('finds the field by %s', (_, html) => {
     mount(`<form>${html}</form>`);
     expect(single(findCodeTarget(document))?.id).toBe('t');
@@ -64,7 +72,10 @@ describe('findCodeTarget: one field', () => {
 
 describe('findCodeTarget: split boxes', () => {
   it.each([4, 6, 8])('finds %i one-character boxes in order', (n) => {
-    const html = Array.from({ length: n }, (_, i) => `<input maxlength="1" data-i="${i}" style="width:40px">`);
+    const html = Array.from(
+      { length: n },
+      (_, i) => `<input maxlength="1" data-i="${i}" style="width:40px">`,
+    );
     mount(`<h2>Enter code</h2><div class="otp">${html.join('')}</div>`);
     expect(boxes(findCodeTarget(document)).map((el) => el.dataset.i)).toEqual(
       Array.from({ length: n }, (_, i) => String(i)),
@@ -98,7 +109,9 @@ describe('findCodeTarget: split boxes', () => {
   });
 
   it('takes a row of untabbable boxes with no words about a code for a decoy', () => {
-    mount(`<div>${Array.from({ length: 6 }, () => '<input maxlength="1" tabindex="-1" style="width:40px">').join('')}</div>`);
+    mount(
+      `<div>${Array.from({ length: 6 }, () => '<input maxlength="1" tabindex="-1" style="width:40px">').join('')}</div>`,
+    );
     expect(findCodeTarget(document)).toBeNull();
   });
 
@@ -142,7 +155,9 @@ describe('findCodeTarget: shadow DOM', () => {
     mount('<x-field></x-field>');
     const root = $('x-field', document).attachShadow({ mode: 'open' });
     root.append(
-      document.createRange().createContextualFragment('<label for="c">Verification code</label><input id="c">'),
+      document
+        .createRange()
+        .createContextualFragment('<label for="c">Verification code</label><input id="c">'),
     );
     expect(single(findCodeTarget(document))?.getRootNode()).toBe(root);
   });
@@ -190,7 +205,10 @@ describe('findCodeTarget: never the wrong field', () => {
     ['aria-hidden', '<input id="d" name="otp" aria-hidden="true">'],
     ['an aria-hidden ancestor', '<div aria-hidden="true"><input id="d" name="otp"></div>'],
     ['inert', '<div inert><input id="d" name="otp"></div>'],
-    ['tabindex=-1 without code words', '<p>Code</p><div><input id="d" tabindex="-1" inputmode="numeric"></div>'],
+    [
+      'tabindex=-1 without code words',
+      '<p>Code</p><div><input id="d" tabindex="-1" inputmode="numeric"></div>',
+    ],
     ['opacity:0 without code words', '<p>Code</p><div><input id="d" style="opacity:0"></div>'],
   ])('skips a decoy hidden by %s and takes the real field', (_, decoy) => {
     mount(`<form>${decoy}<label>Doğrulama kodu <input id="real" name="f"></label></form>`);
@@ -198,7 +216,9 @@ describe('findCodeTarget: never the wrong field', () => {
   });
 
   it('takes a transparent overlay input when it says one-time-code (input-otp)', () => {
-    mount('<div style="position:relative"><input id="t" autocomplete="one-time-code" style="opacity:0"></div>');
+    mount(
+      '<div style="position:relative"><input id="t" autocomplete="one-time-code" style="opacity:0"></div>',
+    );
     expect(single(findCodeTarget(document))?.id).toBe('t');
   });
 

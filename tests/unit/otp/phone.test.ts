@@ -39,7 +39,9 @@ describe('findPhoneTarget', () => {
   });
 
   it('does not take a hidden phone field', () => {
-    mount('<form><input name="phone" type="tel" style="display:none"><input name="phone2" type="hidden"></form>');
+    mount(
+      '<form><input name="phone" type="tel" style="display:none"><input name="phone2" type="hidden"></form>',
+    );
     expect(findPhoneTarget(document)).toBeNull();
   });
 

@@ -1,0 +1,12 @@
+/** The product's promises as numbers (PRODUCT.md "Quality bars", issue 7). 1 kB = 1000 bytes. */
+export const BUDGETS = {
+  popupJsGzipBytes: 30_000,
+  contentJsGzipBytes: 8_000,
+  backgroundJsGzipBytes: 40_000,
+  popupCachedPaintMs: 500,
+  codeToBadgeAliveMedianMs: 3_000,
+  codeToBadgeStoppedMedianMs: 35_000,
+  requestsPerWaitingNumberPerMin: 25,
+  idleRequests: 0,
+  fillMs: 1_500,
+} as const;

@@ -1,0 +1,200 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../entrypoints/options/App';
+import { PanelError } from '../../utils/api/errors';
+import type { Lang } from '../../utils/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { createOptionsStore, type OptionsDeps } from '../../utils/stores/options';
+import { catalogs, callsOf, fakeSend, flush, memoryItem, type Handlers } from './fakes';
+
+afterEach(cleanup);
+
+async function renderOptions(
+  world: { keyHint?: string; origin?: string; settings?: Partial<Settings> } = {},
+  handlers: Handlers = {},
+  over: Partial<OptionsDeps> = {},
+) {
+  const items = {
+    keyHint: memoryItem(world.keyHint ?? '••••c9f'),
+    origin: memoryItem(world.origin ?? 'https://smmonayim.com'),
+    settings: memoryItem<Settings>({ ...DEFAULT_SETTINGS, ...world.settings }),
+    favorites: memoryItem<number[]>([4, 5]),
+  };
+  const send = fakeSend(handlers);
+  const log: string[] = [];
+  const permissions = {
+    request: vi.fn(async (origin: string) => {
+      log.push(`request ${origin}`);
+      return true;
+    }),
+    remove: vi.fn(async (origin: string) => {
+      log.push(`remove ${origin}`);
+      return true;
+    }),
+  };
+  send.mockImplementation(async (type: string, data: unknown) => {
+    log.push(`send ${type}`);
+    const handler = (handlers as Record<string, (d: unknown) => unknown>)[type];
+    return handler ? handler(data) : new Promise(() => undefined);
+  });
+  const store = createOptionsStore({
+    send: send as unknown as OptionsDeps['send'],
+    items,
+    permissions,
+    uiLanguage: 'en',
+    loadCatalog: async (lang: Lang) => catalogs[lang],
+    now: () => 0,
+    ...over,
+  });
+  render(<App store={store} />);
+  await store.start();
+  await flush();
+  return { store, items, send, permissions, log };
+}
+
+describe('options page', () => {
+  it('shows a skeleton until settings are read', () => {
+    const store = createOptionsStore({
+      send: vi.fn() as unknown as OptionsDeps['send'],
+      items: {
+        keyHint: memoryItem(''),
+        origin: memoryItem(''),
+        settings: memoryItem(DEFAULT_SETTINGS),
+        favorites: memoryItem<number[]>([]),
+      },
+      permissions: { request: vi.fn(), remove: vi.fn() },
+      uiLanguage: 'en',
+      loadCatalog: async () => catalogs.en,
+      now: () => 0,
+    });
+    render(<App store={store} />);
+    expect(document.querySelector('.skeleton')).not.toBeNull();
+  });
+
+  it('shows the saved settings and the key hint, never the key', async () => {
+    await renderOptions({ settings: { pollIntervalSec: 4, numberWindowMin: 15, autoCancel: false } });
+    expect((screen.getByLabelText(/Check for the SMS every/) as HTMLInputElement).value).toBe('4');
+    expect((screen.getByLabelText(/Number window/) as HTMLInputElement).value).toBe('15');
+    expect((screen.getByLabelText(/Cancel a number with no code/) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByTestId('key-status').textContent).toContain('••••c9f');
+    expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('');
+  });
+
+  it('saves a changed setting, clamped to its range', async () => {
+    const { items } = await renderOptions();
+    fireEvent.change(screen.getByLabelText(/Check for the SMS every/), { target: { value: '0' } });
+    await flush();
+    expect(items.settings.value.pollIntervalSec).toBe(1);
+    fireEvent.click(screen.getByLabelText(/Show a notification/));
+    await flush();
+    expect(items.settings.value.notifications).toBe(false);
+    expect(screen.getByTestId('settings-note').textContent).toBe('Saved.');
+  });
+
+  it('tests and saves the key; a wrong key gets the sentence', async () => {
+    const { send } = await renderOptions(
+      {},
+      {
+        testKey: () => Promise.reject(new PanelError({ kind: 'bad_key', endpoint: 'getBalance' })),
+        saveKey: async () => ({ amount: 7, currency: 'USD' }),
+      },
+    );
+    fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test' }));
+    expect((await screen.findByTestId('key-error')).textContent).toBe('The API key was not accepted by the panel.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save key' }));
+    expect((await screen.findByTestId('key-ok')).textContent).toBe('Key saved. Balance: $7.00');
+    expect(callsOf(send, 'saveKey')).toEqual([{ key: 'abc', origin: 'https://smmonayim.com' }]);
+  });
+
+  it('removes the key', async () => {
+    const { send } = await renderOptions({}, { clearKey: async () => ({ ok: true }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove the key' }));
+    expect(await screen.findByText('The key was removed from this browser.')).toBeTruthy();
+    expect(callsOf(send, 'clearKey')).toHaveLength(1);
+  });
+
+  it('another panel origin: permission is requested before setOrigin', async () => {
+    const { log } = await renderOptions({}, { setOrigin: async ({ origin }) => ({ origin }) });
+    const field = screen.getAllByLabelText('Panel address')[0]!;
+    fireEvent.input(field, { target: { value: 'panel.example.org' } });
+    fireEvent.submit(field.closest('form')!);
+    expect((await screen.findByTestId('origin-note')).textContent).toBe(
+      'The panel address is now https://panel.example.org.',
+    );
+    expect(log).toEqual(['request https://panel.example.org', 'send setOrigin']);
+  });
+
+  it('a refused permission leaves the origin alone and says why', async () => {
+    const { send } = await renderOptions(
+      {},
+      {},
+      { permissions: { request: vi.fn(async () => false), remove: vi.fn(async () => true) } },
+    );
+    const field = screen.getAllByLabelText('Panel address')[0]!;
+    fireEvent.input(field, { target: { value: 'https://panel.example.org' } });
+    fireEvent.submit(field.closest('form')!);
+    expect((await screen.findByTestId('origin-note')).textContent).toContain('was not allowed');
+    expect(callsOf(send, 'setOrigin')).toHaveLength(0);
+  });
+
+  it('adds an automatic-fill site after its permission, and revokes it', async () => {
+    const { log } = await renderOptions(
+      {},
+      { setAutofillSite: async ({ origin, enabled }) => ({ sites: enabled ? [origin] : [] }) },
+    );
+    expect(screen.getByText(/No site yet/)).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Add a site'), { target: { value: 'shop.example/login' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Allow' }));
+    expect((await screen.findByTestId('autofill-note')).textContent).toBe('Automatic fill is on for https://shop.example.');
+    expect(screen.getByText('https://shop.example')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke automatic fill for https://shop.example' }));
+    await waitFor(() => expect(screen.getByText(/No site yet/)).toBeTruthy());
+    expect(log).toEqual([
+      'request https://shop.example',
+      'send setAutofillSite',
+      'send setAutofillSite',
+      'remove https://shop.example',
+    ]);
+  });
+
+  it('switches the page language from the setting', async () => {
+    const { items } = await renderOptions();
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'tr' } });
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Ayarlar' })).toBeTruthy());
+    expect(items.settings.value.language).toBe('tr');
+  });
+
+  it('exports without the key, and imports a file (its origin waits for Save)', async () => {
+    const { store, items } = await renderOptions({ settings: { lowBalance: 3 } });
+    const json = await store.exportFile();
+    expect(JSON.parse(json)).toMatchObject({ settings: { lowBalance: 3 }, favoriteServices: [4, 5] });
+    expect(json).not.toContain('c9f');
+    const file = JSON.parse(json);
+    file.settings.lowBalance = 9;
+    file.panelOrigin = 'https://other.example';
+    file.apiKey = 'secret';
+    await store.importFile(JSON.stringify(file));
+    await flush();
+    expect(items.settings.value.lowBalance).toBe(9);
+    expect(items.origin.value).toBe('https://smmonayim.com');
+    expect((screen.getAllByLabelText('Panel address')[0] as HTMLInputElement).value).toBe('https://other.example');
+    expect(screen.getByTestId('file-note').textContent).toContain('press Save address');
+  });
+
+  it('a file that is not a settings file is refused with a sentence', async () => {
+    const { store, items } = await renderOptions();
+    await store.importFile('{"hello": 1}');
+    await flush();
+    expect(screen.getByTestId('file-note').textContent).toBe('That file is not a settings file of this extension.');
+    expect(items.settings.value).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('clears the history after a confirmation', async () => {
+    const { send } = await renderOptions({}, { clearHistory: async () => ({ ok: true }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, clear' }));
+    expect(await screen.findByText('History cleared.')).toBeTruthy();
+    expect(callsOf(send, 'clearHistory')).toHaveLength(1);
+  });
+});
