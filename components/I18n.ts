@@ -1,7 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Translate } from '../utils/i18n';
-import { translatorOf } from '../utils/stores/pageI18n';
+import { translatorOf, type Translate } from '../utils/i18n';
 
 /** The translator and Intl locale of the page, provided once by each app. */
 export interface I18nValue {

@@ -4,7 +4,8 @@ import { useI18n } from './I18n';
 /** Outcomes that outlive their number (a refund, a refused cancel), each dismissable. */
 export function Notices({ store }: { store: PopupStore }) {
   const { t } = useI18n();
-  const notices = store.notices.value;
+  const onList = new Set(store.rentals.value.map((r) => r.id));
+  const notices = store.notices.value.filter((n) => !n.rentalId || !onList.has(n.rentalId));
   if (notices.length === 0) return null;
   return (
     <ul class="notices">

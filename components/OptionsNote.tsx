@@ -4,7 +4,11 @@ import type { Note } from '../utils/stores/popupState';
 export function OptionsNote({ note, testId }: { note: Note | undefined; testId?: string }) {
   if (!note) return null;
   return (
-    <p class={`note note-${note.tone}`} role={note.tone === 'error' ? 'alert' : 'status'} data-testid={testId}>
+    <p
+      class={`note note-${note.tone}`}
+      role={note.tone === 'error' ? 'alert' : 'status'}
+      data-testid={testId}
+    >
       {note.text}
     </p>
   );

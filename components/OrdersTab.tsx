@@ -1,8 +1,9 @@
 import { formatMoney } from '../utils/money';
 import type { PopupStore } from '../utils/stores/popup';
 import { useI18n } from './I18n';
+import { PopupOrders } from './orders/PopupOrders';
 
-/** The orders tab: for now the orders balance and what will appear here (the orders issue fills it). */
+/** The orders tab: the orders balance, then the catalogue, the order form and the orders list. */
 export function OrdersTab({ store }: { store: PopupStore }) {
   const { t, locale } = useI18n();
   const orders = store.balance.value.orders;
@@ -18,7 +19,7 @@ export function OrdersTab({ store }: { store: PopupStore }) {
           {orders ? formatMoney(orders.amount, orders.currency, locale) : loading ? t('ui_loading') : '—'}
         </strong>
       </p>
-      <p class="empty">{t('ui_orders_empty')}</p>
+      <PopupOrders popup={store} />
     </section>
   );
 }

@@ -7,10 +7,12 @@ interface Props {
   store: PopupStore;
   rental: Rental & { number: string };
   busy: boolean;
+  /** Copy and Fill are offered while the number is live. */
+  actions: boolean;
 }
 
 /** A rented number, big, with Copy (with and without the country prefix) and Fill into the page. */
-export function PhoneNumber({ store, rental, busy }: Props) {
+export function PhoneNumber({ store, rental, busy, actions }: Props) {
   const { t } = useI18n();
   const full = internationalForm(rental.number);
   const { code, national } = splitCallingCode(rental.number);
@@ -20,35 +22,37 @@ export function PhoneNumber({ store, rental, busy }: Props) {
         {code && <span class="phone-prefix">+{code} </span>}
         {national}
       </output>
-      <div class="row row-wrap">
-        <button
-          type="button"
-          class="btn btn-small"
-          aria-label={t('ui_copy_number_aria', { number: full })}
-          onClick={() => void store.copyNumber(rental, full)}
-        >
-          {t('ui_copy')}
-        </button>
-        {code && (
+      {actions && (
+        <div class="row row-wrap">
           <button
             type="button"
             class="btn btn-small"
-            aria-label={t('ui_copy_national_aria', { prefix: `+${code}`, number: national })}
-            onClick={() => void store.copyNumber(rental, national)}
+            aria-label={t('ui_copy_number_aria', { number: full })}
+            onClick={() => void store.copyNumber(rental, full)}
           >
-            {t('ui_copy_without_prefix', { prefix: `+${code}` })}
+            {t('ui_copy')}
           </button>
-        )}
-        <button
-          type="button"
-          class="btn btn-small"
-          disabled={busy}
-          aria-label={t('ui_fill_number_aria', { number: full })}
-          onClick={() => void store.fillNumber(rental, full)}
-        >
-          {t('ui_fill_into_page')}
-        </button>
-      </div>
+          {code && (
+            <button
+              type="button"
+              class="btn btn-small"
+              aria-label={t('ui_copy_national_aria', { prefix: `+${code}`, number: national })}
+              onClick={() => void store.copyNumber(rental, national)}
+            >
+              {t('ui_copy_without_prefix', { prefix: `+${code}` })}
+            </button>
+          )}
+          <button
+            type="button"
+            class="btn btn-small"
+            disabled={busy}
+            aria-label={t('ui_fill_number_aria', { number: full })}
+            onClick={() => void store.fillNumber(rental, full)}
+          >
+            {t('ui_fill_into_page')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -53,7 +53,11 @@ export function RentPanel({ store }: { store: PopupStore }) {
           </select>
         )}
       </div>
-      {categoryId === null ? <CategoryList store={store} /> : <ServiceList store={store} categoryId={categoryId} />}
+      {categoryId === null ? (
+        <CategoryList store={store} />
+      ) : (
+        <ServiceList store={store} categoryId={categoryId} />
+      )}
     </section>
   );
 }

@@ -8,6 +8,9 @@ import { Countdown } from './Countdown';
 import { useI18n } from './I18n';
 import { PhoneNumber } from './PhoneNumber';
 
+/** States a number can linger in on the active list for a moment before it moves to the history. */
+const FINISHED: ReadonlySet<Rental['state']> = new Set(['done', 'cancelled', 'expired']);
+
 /** One active number: the number, its service and price, window, status, code, and its actions. */
 export function RentalCard({ store, rental }: { store: PopupStore; rental: Rental }) {
   const { t, locale } = useI18n();
@@ -27,7 +30,9 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
         <span class="price">{formatMoney(rental.price, rental.currency, locale)}</span>
       </div>
 
-      {rental.number && <PhoneNumber store={store} rental={{ ...rental, number: rental.number }} busy={!!busy} />}
+      {rental.number && (
+        <PhoneNumber store={store} rental={{ ...rental, number: rental.number }} busy={!!busy} />
+      )}
 
       <p class="status-line">
         <span class={`status status-${rental.state}`} data-testid="rental-status">
@@ -50,8 +55,10 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
         </div>
       )}
 
-      {rental.cancel && !rental.cancel.refunded && !note && (
-        <p class="note note-warn">{cancelSentence(rental.cancel, t).text}</p>
+      {rental.cancel && !note && (rental.state === 'cancelled' || !rental.cancel.refunded) && (
+        <p class={`note note-${cancelSentence(rental.cancel, t).tone}`}>
+          {cancelSentence(rental.cancel, t).text}
+        </p>
       )}
       {note && (
         <p class={`note note-${note.tone}`} data-testid="rental-note">
@@ -76,7 +83,7 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
             {t('ui_done')}
           </button>
         )}
-        {rental.state === 'unknown' && (
+        {(rental.state === 'unknown' || FINISHED.has(rental.state)) && (
           <button type="button" class="btn" disabled={!!busy} onClick={() => void store.finish(rental)}>
             {t('ui_dismiss')}
           </button>

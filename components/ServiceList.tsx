@@ -21,7 +21,8 @@ export function ServiceList({ store, categoryId }: { store: PopupStore; category
   const currency = store.headerBalance.value?.currency ?? null;
   const retryLoad = () => void store.loadServices(categoryId);
 
-  if (rows === null && status?.error) return <ErrorNote text={errorText(status.error, t)} onRetry={retryLoad} />;
+  if (rows === null && status?.error)
+    return <ErrorNote text={errorText(status.error, t)} onRetry={retryLoad} />;
   if (rows === null) return <Skeleton rows={6} />;
 
   const failed = rentError && store.services.value?.find((s) => s.id === rentError.serviceId);

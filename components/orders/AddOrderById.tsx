@@ -9,7 +9,8 @@ export function AddOrderById({ store }: { store: OrdersStore }) {
   const text = useSignal('');
   const load = store.addLoad.value;
   const added = store.added.value;
-  const error = load.error === 'bad_id' ? t('orders_add_bad_id') : load.error !== null ? errorText(load.error, t) : null;
+  const error =
+    load.error === 'bad_id' ? t('orders_add_bad_id') : load.error !== null ? errorText(load.error, t) : null;
   return (
     <form
       class="oadd"

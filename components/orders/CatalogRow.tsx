@@ -34,7 +34,8 @@ export function CatalogRow({ store, service, favorite, currency }: Props) {
       >
         <span class="oservice-name">{service.name}</span>
         <span class="small muted">
-          #{service.id} · <span class="price">{rateText(service, price, t)}</span> · {rangeText(service, t, locale)}
+          #{service.id} · <span class="price">{rateText(service, price, t)}</span> ·{' '}
+          {rangeText(service, t, locale)}
         </span>
         {(service.refill || service.cancel || service.dripfeed) && (
           <span class="marks">

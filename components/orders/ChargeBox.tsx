@@ -21,17 +21,26 @@ export function ChargeBox({ store, money }: { store: OrdersStore; money: (n: num
       {charge === null && <p class="hint">{t('orders_charge_unknown')}</p>}
       {charge !== null && drip && (
         <p class="hint">
-          {t('orders_charge_drip', { quantity: n.format(quantity), runs: n.format(runs), total: n.format(quantity * runs) })}
+          {t('orders_charge_drip', {
+            quantity: n.format(quantity),
+            runs: n.format(runs),
+            total: n.format(quantity * runs),
+          })}
         </p>
       )}
       {charge !== null &&
         balance &&
         (balanceCovers(balance.amount, charge) ? (
           <p class="hint">
-            {t('orders_balance_after', { balance: money(balance.amount), after: money(balance.amount - charge) })}
+            {t('orders_balance_after', {
+              balance: money(balance.amount),
+              after: money(balance.amount - charge),
+            })}
           </p>
         ) : (
-          <p class="hint owarn">{t('orders_balance_low', { balance: money(balance.amount), charge: money(charge) })}</p>
+          <p class="hint owarn">
+            {t('orders_balance_low', { balance: money(balance.amount), charge: money(charge) })}
+          </p>
         ))}
     </div>
   );

@@ -17,10 +17,14 @@ export function OrderCard({ store, order }: { store: OrdersStore; order: Tracked
   const finished = isFinished(order);
   const currency = order.currency ?? store.balance.value?.currency ?? null;
   const facts = [
-    order.charge !== null ? t('orders_order_charge', { amount: formatMoney(order.charge, currency, locale) }) : '',
+    order.charge !== null
+      ? t('orders_order_charge', { amount: formatMoney(order.charge, currency, locale) })
+      : '',
     order.startCount !== null ? t('orders_start_count', { count: n.format(order.startCount) }) : '',
     order.remains !== null ? t('orders_remains', { count: n.format(order.remains) }) : '',
-    order.runs !== null && order.interval !== null ? t('orders_drip_info', { runs: order.runs, interval: order.interval }) : '',
+    order.runs !== null && order.interval !== null
+      ? t('orders_drip_info', { runs: order.runs, interval: order.interval })
+      : '',
   ].filter(Boolean);
   const note = order.note;
   const noteText = !note
@@ -38,7 +42,11 @@ export function OrderCard({ store, order }: { store: OrdersStore; order: Tracked
         <span class="card-title">
           #{order.id} <span class="muted">{order.serviceName || t('orders_added_by_id')}</span>
         </span>
-        <span class={`ostatus ostatus-${order.status}`} title={order.statusText || undefined} data-testid="order-status">
+        <span
+          class={`ostatus ostatus-${order.status}`}
+          title={order.statusText || undefined}
+          data-testid="order-status"
+        >
           {statusLabel(order, t)}
         </span>
       </div>
@@ -61,7 +69,10 @@ export function OrderCard({ store, order }: { store: OrdersStore; order: Tracked
             <div class="oprogress-bar" style={{ width: `${Math.round(progress.fraction * 1000) / 10}%` }} />
           </div>
           <p class="small">
-            {t('orders_delivered', { delivered: n.format(progress.delivered), total: n.format(order.quantity ?? 0) })}
+            {t('orders_delivered', {
+              delivered: n.format(progress.delivered),
+              total: n.format(order.quantity ?? 0),
+            })}
           </p>
         </>
       )}
@@ -75,16 +86,31 @@ export function OrderCard({ store, order }: { store: OrdersStore; order: Tracked
       {failure !== undefined && <ErrorNote text={errorText(failure, t)} />}
       <div class="row row-end">
         {order.canRefill && finished && order.status !== 'canceled' && (
-          <button type="button" class="btn btn-small" disabled={!!busy} onClick={() => void store.refill(order.id)}>
+          <button
+            type="button"
+            class="btn btn-small"
+            disabled={!!busy}
+            onClick={() => void store.refill(order.id)}
+          >
             {t('orders_refill')}
           </button>
         )}
         {order.canCancel && !finished && (
-          <button type="button" class="btn btn-small btn-danger" disabled={!!busy} onClick={() => void store.cancel(order.id)}>
+          <button
+            type="button"
+            class="btn btn-small btn-danger"
+            disabled={!!busy}
+            onClick={() => void store.cancel(order.id)}
+          >
             {t('orders_cancel')}
           </button>
         )}
-        <button type="button" class="link-btn small" disabled={!!busy} onClick={() => void store.remove(order.id)}>
+        <button
+          type="button"
+          class="link-btn small"
+          disabled={!!busy}
+          onClick={() => void store.remove(order.id)}
+        >
           {t('orders_remove')}
         </button>
       </div>

@@ -16,7 +16,8 @@ export function OrderField({ spec, label, value, hint, error, onInput, onBlur }:
   const id = `of-${spec.name}`;
   const mode: 'numeric' | 'url' | undefined =
     spec.kind === 'count' ? 'numeric' : spec.kind === 'url' ? 'url' : undefined;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name: spec.name,

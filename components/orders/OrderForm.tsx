@@ -1,4 +1,3 @@
-import { useSignal } from '@preact/signals';
 import type { OrderService } from '../../utils/api/orders/types';
 import { formatMoney } from '../../utils/money';
 import type { FieldName, FieldSpec } from '../../utils/orders/fields';
@@ -16,7 +15,6 @@ const DRIP: ReadonlySet<FieldName> = new Set(['runs', 'interval']);
 /** The order form that fits the service's type, with the charge, the balance, and a confirmation above the set amount. */
 export function OrderForm({ store, service }: { store: OrdersStore; service: OrderService }) {
   const { t, locale } = useI18n();
-  const touched = useSignal<ReadonlySet<string>>(new Set());
   const values = store.values.value;
   const check = store.validation.value;
   const placing = store.placing.value;
@@ -24,10 +22,11 @@ export function OrderForm({ store, service }: { store: OrdersStore; service: Ord
   const currency = store.balance.value?.currency ?? null;
   const money = (n: number) => formatMoney(n, currency, locale);
   const n = new Intl.NumberFormat(locale);
-  const showAll = store.submitted.value;
+  // Errors appear after the first Order click (not on blur, which would move the button under the pointer).
+  const showErrors = store.submitted.value;
 
   const errorOf = (name: FieldName) => {
-    if (!check || check.ok || (!showAll && !touched.value.has(name))) return null;
+    if (!check || check.ok || !showErrors) return null;
     const e = check.errors.find((x) => x.field === name);
     return e ? fieldErrorText(e, t, locale) : null;
   };
@@ -35,9 +34,11 @@ export function OrderForm({ store, service }: { store: OrdersStore; service: Ord
     if (spec.name === 'link' && store.draft.value.values.link === undefined && values.link) {
       return t('orders_link_from_tab');
     }
-    if (spec.name === 'quantity') return t('orders_hint_range', { min: n.format(service.min), max: n.format(service.max) });
+    if (spec.name === 'quantity')
+      return t('orders_hint_range', { min: n.format(service.min), max: n.format(service.max) });
     const linesAreQuantity =
-      (spec.name === 'comments' && (service.type === 'custom_comments' || service.type === 'comment_replies')) ||
+      (spec.name === 'comments' &&
+        (service.type === 'custom_comments' || service.type === 'comment_replies')) ||
       (spec.name === 'usernames' && service.type === 'mentions_custom_list');
     if (linesAreQuantity) {
       const count = splitLines(values[spec.name]).length;
@@ -54,7 +55,6 @@ export function OrderForm({ store, service }: { store: OrdersStore; service: Ord
       hint={hintOf(spec)}
       error={errorOf(spec.name)}
       onInput={(v) => store.setField(spec.name, v)}
-      onBlur={() => (touched.value = new Set([...touched.value, spec.name]))}
     />
   );
   const fields = store.fields.value;
@@ -97,7 +97,11 @@ export function OrderForm({ store, service }: { store: OrdersStore; service: Ord
           </fieldset>
           <ChargeBox store={store} money={money} />
           {confirming !== null ? (
-            <div class="note note-warn oconfirm" role="alertdialog" aria-label={t('orders_confirm', { amount: money(confirming) })}>
+            <div
+              class="note note-warn oconfirm"
+              role="alertdialog"
+              aria-label={t('orders_confirm', { amount: money(confirming) })}
+            >
               <p>{t('orders_confirm', { amount: money(confirming) })}</p>
               <div class="row">
                 <button type="submit" class="btn btn-primary" data-testid="order-confirm">

@@ -19,10 +19,22 @@ export function OrdersList({ store }: { store: OrdersStore }) {
           <span>
             {t('orders_placed', {
               id: note.order.id,
-              amount: note.order.charge === null ? '—' : formatMoney(note.order.charge, note.order.currency ?? store.balance.value?.currency ?? null, locale),
+              amount:
+                note.order.charge === null
+                  ? '—'
+                  : formatMoney(
+                      note.order.charge,
+                      note.order.currency ?? store.balance.value?.currency ?? null,
+                      locale,
+                    ),
             })}
           </span>
-          <button type="button" class="icon-btn icon-btn-small" aria-label={t('ui_dismiss')} onClick={store.dismissNote}>
+          <button
+            type="button"
+            class="icon-btn icon-btn-small"
+            aria-label={t('ui_dismiss')}
+            onClick={store.dismissNote}
+          >
             <span aria-hidden="true">×</span>
           </button>
         </div>
@@ -44,7 +56,9 @@ export function OrdersList({ store }: { store: OrdersStore }) {
           </span>
         </button>
       </div>
-      {load.error !== null && !load.loading && <ErrorNote text={errorText(load.error, t)} onRetry={() => void store.refreshOrders()} />}
+      {load.error !== null && !load.loading && (
+        <ErrorNote text={errorText(load.error, t)} onRetry={() => void store.refreshOrders()} />
+      )}
       {orders.length === 0 ? (
         <p class="empty">{t('orders_list_empty')}</p>
       ) : (

@@ -1,32 +1,26 @@
-import { useEffect, useMemo } from 'preact/hooks';
-import { browserOrdersDeps } from '../../utils/orders/browserDeps';
-import { createOrdersStore, type OrdersStore } from '../../utils/orders/store';
+import { useEffect, useState } from 'preact/hooks';
 import type { PopupStore } from '../../utils/stores/popup';
-import { OrdersView } from './OrdersView';
-import './orders.css';
+import { Skeleton } from '../Skeleton';
 
-// One orders store per popup page, kept across tab switches so the catalogue and statuses load once.
-const stores = new WeakMap<PopupStore, OrdersStore>();
+type Panel = typeof import('./OrdersPanel').OrdersPanel;
+let loading: Promise<Panel> | null = null;
 
-/** The orders view in the popup, over the popup's balance, settings and origin. */
+/**
+ * The orders tab's body, loaded on first use: the numbers tab (what most people open the popup for)
+ * stays within the popup's script budget, and the orders code comes from the extension's own files.
+ */
 export function PopupOrders({ popup }: { popup: PopupStore }) {
-  const store = useMemo(() => {
-    let s = stores.get(popup);
-    if (!s) stores.set(popup, (s = createOrdersStore(browserOrdersDeps(popup, location))));
-    return s;
-  }, [popup]);
+  const [panel, setPanel] = useState<{ Panel: Panel } | null>(null);
   useEffect(() => {
-    void store.start();
-    // A popup closes without warning: save what was typed as soon as it is hidden.
-    const save = () => void store.flushDraft();
-    const onHidden = () => document.visibilityState === 'hidden' && save();
-    document.addEventListener('visibilitychange', onHidden);
-    addEventListener('pagehide', save);
+    let live = true;
+    loading ??= import('./OrdersPanel').then((m) => m.OrdersPanel);
+    loading.then(
+      (Panel) => live && setPanel({ Panel }),
+      () => (loading = null),
+    );
     return () => {
-      document.removeEventListener('visibilitychange', onHidden);
-      removeEventListener('pagehide', save);
-      save();
+      live = false;
     };
-  }, [store]);
-  return <OrdersView store={store} />;
+  }, []);
+  return panel ? <panel.Panel popup={popup} /> : <Skeleton rows={4} />;
 }

@@ -38,7 +38,9 @@ export function memoryItem<T>(initial: T): MemoryItem<T> {
   };
 }
 
-export type Handlers = { [K in MessageType]?: (data: MessageData<K>) => MessageRes<K> | Promise<MessageRes<K>> };
+export type Handlers = {
+  [K in MessageType]?: (data: MessageData<K>) => MessageRes<K> | Promise<MessageRes<K>>;
+};
 
 /** A fake `send`: answers from handlers, records every call; a type without a handler never answers. */
 export function fakeSend(handlers: Handlers) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PanelError } from '../../utils/api/errors';
+import { translatorOf } from '../../utils/i18n';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { createDraftSaver } from '../../utils/stores/draftSaver';
 import { canRetry, errorText, panelErrorOf } from '../../utils/stores/errors';
-import { translatorOf } from '../../utils/stores/pageI18n';
 import { internationalForm, splitCallingCode } from '../../utils/stores/phone';
 import { foldForSearch, matchesQuery } from '../../utils/stores/search';
 import { arrangeServices, pushRecent } from '../../utils/stores/services';
@@ -85,14 +85,20 @@ describe('countdown', () => {
 describe('errors for people', () => {
   const t = translatorOf(catalogs.en);
   it('panel errors get their sentence, also in the plain form sent across contexts', () => {
-    const plain = Object.assign(new Error('x'), { name: 'PanelError', kind: 'bad_key', mayHaveCharged: false });
+    const plain = Object.assign(new Error('x'), {
+      name: 'PanelError',
+      kind: 'bad_key',
+      mayHaveCharged: false,
+    });
     expect(errorText(plain, t)).toBe('The API key was not accepted by the panel.');
     expect(panelErrorOf(new PanelError({ kind: 'timeout', endpoint: 'e' }))?.kind).toBe('timeout');
     expect(panelErrorOf(new Error('x'))).toBeNull();
   });
   it('retry is offered only where it is safe and can help', () => {
     expect(canRetry(new PanelError({ kind: 'network', endpoint: 'getServices' }))).toBe(true);
-    expect(canRetry(new PanelError({ kind: 'network', endpoint: 'getNumber', mayHaveCharged: true }))).toBe(false);
+    expect(canRetry(new PanelError({ kind: 'network', endpoint: 'getNumber', mayHaveCharged: true }))).toBe(
+      false,
+    );
     expect(canRetry(new PanelError({ kind: 'insufficient_funds', endpoint: 'getNumber' }))).toBe(false);
     expect(canRetry(Object.assign(new Error('no'), { code: 'forbidden' }))).toBe(false);
   });
@@ -119,7 +125,12 @@ describe('settings file', () => {
     const text = exportSettingsFile({ ...DEFAULT_SETTINGS, pollIntervalSec: 5 }, 'https://p.example', [3], 0);
     expect(text).not.toMatch(/apiKey|"key"/);
     const parsed = parseSettingsFile(text.replace('"pollIntervalSec": 5', '"pollIntervalSec": 500'));
-    expect(parsed).toMatchObject({ ok: true, panelOrigin: 'https://p.example', favoriteServices: [3], hadKey: false });
+    expect(parsed).toMatchObject({
+      ok: true,
+      panelOrigin: 'https://p.example',
+      favoriteServices: [3],
+      hadKey: false,
+    });
     expect(parsed.ok && parsed.settings.pollIntervalSec).toBe(60);
   });
   it('refuses what is not a settings file', () => {

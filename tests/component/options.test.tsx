@@ -101,7 +101,9 @@ describe('options page', () => {
     );
     fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'abc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test' }));
-    expect((await screen.findByTestId('key-error')).textContent).toBe('The API key was not accepted by the panel.');
+    expect((await screen.findByTestId('key-error')).textContent).toBe(
+      'The API key was not accepted by the panel.',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Save key' }));
     expect((await screen.findByTestId('key-ok')).textContent).toBe('Key saved. Balance: $7.00');
     expect(callsOf(send, 'saveKey')).toEqual([{ key: 'abc', origin: 'https://smmonayim.com' }]);
@@ -146,7 +148,9 @@ describe('options page', () => {
     expect(screen.getByText(/No site yet/)).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Add a site'), { target: { value: 'shop.example/login' } });
     fireEvent.click(screen.getByRole('button', { name: 'Allow' }));
-    expect((await screen.findByTestId('autofill-note')).textContent).toBe('Automatic fill is on for https://shop.example.');
+    expect((await screen.findByTestId('autofill-note')).textContent).toBe(
+      'Automatic fill is on for https://shop.example.',
+    );
     expect(screen.getByText('https://shop.example')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Revoke automatic fill for https://shop.example' }));
     await waitFor(() => expect(screen.getByText(/No site yet/)).toBeTruthy());
@@ -178,7 +182,9 @@ describe('options page', () => {
     await flush();
     expect(items.settings.value.lowBalance).toBe(9);
     expect(items.origin.value).toBe('https://smmonayim.com');
-    expect((screen.getAllByLabelText('Panel address')[0] as HTMLInputElement).value).toBe('https://other.example');
+    expect((screen.getAllByLabelText('Panel address')[0] as HTMLInputElement).value).toBe(
+      'https://other.example',
+    );
     expect(screen.getByTestId('file-note').textContent).toContain('press Save address');
   });
 
@@ -186,7 +192,9 @@ describe('options page', () => {
     const { store, items } = await renderOptions();
     await store.importFile('{"hello": 1}');
     await flush();
-    expect(screen.getByTestId('file-note').textContent).toBe('That file is not a settings file of this extension.');
+    expect(screen.getByTestId('file-note').textContent).toBe(
+      'That file is not a settings file of this extension.',
+    );
     expect(items.settings.value).toEqual(DEFAULT_SETTINGS);
   });
 

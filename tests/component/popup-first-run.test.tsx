@@ -7,7 +7,8 @@ import { renderPopup } from './renderPopup';
 
 afterEach(cleanup);
 
-const paste = (label: RegExp, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+const paste = (label: RegExp, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe('popup first run', () => {
   it('shows a skeleton, never a blank popup, before storage is read', () => {
@@ -48,7 +49,10 @@ describe('popup first run', () => {
           await ctx.items.keyHint.setValue('••••789');
           return { amount: 25, currency: 'USD' };
         },
-        getBalance: async () => ({ numbers: { amount: 25, currency: null }, orders: { amount: 25, currency: 'USD' } }),
+        getBalance: async () => ({
+          numbers: { amount: 25, currency: null },
+          orders: { amount: 25, currency: 'USD' },
+        }),
         getCategories: async () => [],
       },
     );
@@ -60,7 +64,10 @@ describe('popup first run', () => {
   });
 
   it('Test checks the key without saving it and shows the balance', async () => {
-    const { send } = await renderPopup({ keyHint: '' }, { testKey: async () => ({ amount: 12.5, currency: 'TRY' }) });
+    const { send } = await renderPopup(
+      { keyHint: '' },
+      { testKey: async () => ({ amount: 12.5, currency: 'TRY' }) },
+    );
     paste(/API key/, 'k');
     fireEvent.click(screen.getByRole('button', { name: 'Test' }));
     expect((await screen.findByTestId('key-ok')).textContent).toBe('The key works. Balance: TRY\u00a012.50');

@@ -7,7 +7,12 @@ import { renderPopup } from './renderPopup';
 afterEach(cleanup);
 
 const finished = [
-  rental({ id: 'h2', state: 'done', endedAt: NOW - 1000, codes: [{ code: '482913', at: NOW - 2000, seen: true }] }),
+  rental({
+    id: 'h2',
+    state: 'done',
+    endedAt: NOW - 1000,
+    codes: [{ code: '482913', at: NOW - 2000, seen: true }],
+  }),
   rental({
     id: 'h1',
     state: 'cancelled',
@@ -51,7 +56,9 @@ describe('history', () => {
   it('a failed clear shows the sentence with a retry', async () => {
     await renderPopup(
       { history: finished, draft: { showHistory: true } },
-      { clearHistory: () => Promise.reject(new PanelError({ kind: 'unexpected', endpoint: 'clearHistory' })) },
+      {
+        clearHistory: () => Promise.reject(new PanelError({ kind: 'unexpected', endpoint: 'clearHistory' })),
+      },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, clear' }));

@@ -30,7 +30,10 @@ describe('active numbers', () => {
   });
 
   it('copies the number with and without the country prefix, and fills it into the page', async () => {
-    const { copyText, send } = await renderPopup({ rentals: [rental()] }, { fillNumber: async () => ({ filled: 1 }) });
+    const { copyText, send } = await renderPopup(
+      { rentals: [rental()] },
+      { fillNumber: async () => ({ filled: 1 }) },
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Copy +905551234567' }));
     await flush();
     expect(copyText).toHaveBeenLastCalledWith('+905551234567');
@@ -43,9 +46,14 @@ describe('active numbers', () => {
   });
 
   it('the code arrives: large digits, announced, marked seen while the popup is open', async () => {
-    const { items, send } = await renderPopup({ rentals: [rental()] }, { markSeen: async () => ({ ok: true }) });
+    const { items, send } = await renderPopup(
+      { rentals: [rental()] },
+      { markSeen: async () => ({ ok: true }) },
+    );
     expect(screen.queryByTestId('code')).toBeNull();
-    await items.rentals.setValue([{ ...rental(), state: 'received', codes: [{ code: '482913', at: NOW, seen: false }] }]);
+    await items.rentals.setValue([
+      { ...rental(), state: 'received', codes: [{ code: '482913', at: NOW, seen: false }] },
+    ]);
     await flush();
     expect(screen.getByTestId('code').textContent).toBe('482913');
     expect(screen.getByTestId('rental-status').textContent).toBe('Code received');
@@ -66,7 +74,9 @@ describe('active numbers', () => {
     expect(screen.getByTestId('rental-note').textContent).toBe('Copied 012345');
     fireEvent.click(screen.getByRole('button', { name: 'Fill code 012345 into the page' }));
     await waitFor(() => expect(callsOf(send, 'fillCode')).toEqual([{ tabId: 7, code: '012345' }]));
-    await waitFor(() => expect(screen.getByTestId('rental-note').textContent).toBe('Filled into 6 fields on the page.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('rental-note').textContent).toBe('Filled into 6 fields on the page.'),
+    );
   });
 
   it('a newer code replaces the big one; the earlier one is listed', async () => {
@@ -79,16 +89,39 @@ describe('active numbers', () => {
     expect(card().textContent).toContain('Earlier codes: 111111');
   });
 
-  it('Cancel shows the refund the panel confirmed', async () => {
-    const { send } = await renderPopup(
+  it('Cancel shows the refund the panel confirmed, on the card and after the card has gone', async () => {
+    const { send, items } = await renderPopup(
       { rentals: [rental()] },
-      { cancelRental: async () => cancelled(rental(), true) },
+      {
+        cancelRental: async () => {
+          await items.rentals.setValue([cancelled(rental(), true)]);
+          return cancelled(rental(), true);
+        },
+      },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Cancel (refund)' }));
     await flush();
     expect(callsOf(send, 'cancelRental')).toEqual([{ rentalId: 'r1' }]);
-    expect(screen.getByTestId('notice').textContent).toContain('+905551234567: Cancelled — the price was refunded.');
+    expect(screen.getByTestId('rental-note').textContent).toBe('Cancelled — the price was refunded.');
+    expect(screen.getByTestId('rental-status').textContent).toBe('Cancelled');
+    expect(screen.queryByRole('button', { name: 'Cancel (refund)' })).toBeNull();
     expect(screen.getByTestId('live-region').textContent).toBe('Cancelled — the price was refunded.');
+    expect(screen.queryByTestId('notice')).toBeNull(); // the card says it already
+    await items.rentals.setValue([]); // the background moves it to the history
+    await flush();
+    expect(screen.getByTestId('notice').textContent).toContain('+905551234567: Cancelled — the price was refunded.');
+  });
+
+  it('a finished number lingering on the list says how it ended and can be dismissed', async () => {
+    const { send } = await renderPopup(
+      { rentals: [cancelled(rental(), true)] },
+      { finishRental: async () => ({ ok: true }) },
+    );
+    expect(screen.getByTestId('rental').textContent).toContain('Cancelled — the price was refunded.');
+    expect(screen.queryByTestId('countdown')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await flush();
+    expect(callsOf(send, 'finishRental')).toEqual([{ rentalId: 'r1' }]);
   });
 
   it('a refused cancel shows the panel’s reason and keeps the number', async () => {
@@ -104,7 +137,10 @@ describe('active numbers', () => {
   });
 
   it('Cancel is disabled while it is in flight', async () => {
-    const { send } = await renderPopup({ rentals: [rental()] }, { cancelRental: () => new Promise(() => undefined) });
+    const { send } = await renderPopup(
+      { rentals: [rental()] },
+      { cancelRental: () => new Promise(() => undefined) },
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Cancel (refund)' }));
     await flush();
     const button = screen.getByRole('button', { name: 'Cancelling…' }) as HTMLButtonElement;
@@ -119,7 +155,13 @@ describe('active numbers', () => {
       number: null,
       numberId: null,
       expiresAt: null,
-      error: { name: 'PanelError', kind: 'timeout', message: 'x', mayHaveCharged: true, endpoint: 'getNumber' },
+      error: {
+        name: 'PanelError',
+        kind: 'timeout',
+        message: 'x',
+        mayHaveCharged: true,
+        endpoint: 'getNumber',
+      },
     });
     const { send } = await renderPopup({ rentals: [unknown] }, { finishRental: async () => ({ ok: true }) });
     const alert = within(card()).getByRole('alert');

@@ -7,10 +7,11 @@ import { renderPopup } from './renderPopup';
 
 afterEach(cleanup);
 
-const names = () => screen.getAllByTestId('service-row').map((row) => row.querySelector('.service-name')!.textContent);
-const rowOf = (name: string) => screen.getAllByTestId('service-row').find((r) => r.textContent!.includes(name))!;
-const search = (value: string) =>
-  fireEvent.input(screen.getByRole('searchbox'), { target: { value } });
+const names = () =>
+  screen.getAllByTestId('service-row').map((row) => row.querySelector('.service-name')!.textContent);
+const rowOf = (name: string) =>
+  screen.getAllByTestId('service-row').find((r) => r.textContent!.includes(name))!;
+const search = (value: string) => fireEvent.input(screen.getByRole('searchbox'), { target: { value } });
 const balance = { numbers: { amount: 50, currency: 'USD' }, orders: null, at: 1 };
 
 describe('renting: categories', () => {
@@ -61,7 +62,12 @@ describe('renting: services', () => {
 
   it('shows cached services at once, cheapest first, with price and stock', async () => {
     const { send } = await open();
-    expect(names()).toEqual(['WhatsApp Fransa', 'WhatsApp Türkiye', 'WhatsApp İstanbul Özel', 'WhatsApp Endonezya']);
+    expect(names()).toEqual([
+      'WhatsApp Fransa',
+      'WhatsApp Türkiye',
+      'WhatsApp İstanbul Özel',
+      'WhatsApp Endonezya',
+    ]);
     expect(within(rowOf('Türkiye')).getByRole('button', { name: 'Rent · $8.00' })).toBeTruthy();
     expect(rowOf('Türkiye').textContent).toContain('190 in stock');
     expect(callsOf(send, 'getServices')).toEqual([{ categoryId: 1 }]); // refreshed in the background
@@ -71,7 +77,12 @@ describe('renting: services', () => {
     await open();
     fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'name' } });
     // Out of stock stays visible, at the end.
-    expect(names()).toEqual(['WhatsApp Fransa', 'WhatsApp İstanbul Özel', 'WhatsApp Türkiye', 'WhatsApp Endonezya']);
+    expect(names()).toEqual([
+      'WhatsApp Fransa',
+      'WhatsApp İstanbul Özel',
+      'WhatsApp Türkiye',
+      'WhatsApp Endonezya',
+    ]);
   });
 
   it('search is Turkish-aware and diacritic-insensitive', async () => {
@@ -100,12 +111,19 @@ describe('renting: services', () => {
     expect(names()[0]).toBe('WhatsApp İstanbul Özel');
     expect(screen.getByRole('heading', { name: 'Favourites' })).toBeTruthy();
     expect(items.favorites.value).toEqual([14]);
-    expect(screen.getByRole('button', { name: 'Remove WhatsApp İstanbul Özel from favourites' })).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Remove WhatsApp İstanbul Özel from favourites' }),
+    ).toBeTruthy();
   });
 
   it('recently used services come after favourites, before the rest', async () => {
     await open({}, { favorites: [13], recents: [14] });
-    expect(names()).toEqual(['WhatsApp Endonezya', 'WhatsApp İstanbul Özel', 'WhatsApp Fransa', 'WhatsApp Türkiye']);
+    expect(names()).toEqual([
+      'WhatsApp Endonezya',
+      'WhatsApp İstanbul Özel',
+      'WhatsApp Fransa',
+      'WhatsApp Türkiye',
+    ]);
     expect(screen.getByRole('heading', { name: 'Recently used' })).toBeTruthy();
   });
 
@@ -130,7 +148,9 @@ describe('renting: the rent button', () => {
   it('rents with the price, a fresh requestId, the site and tab; disabled while in flight', async () => {
     let answer!: (r: Rental) => void;
     const { send, items } = await open({ rent: () => new Promise<Rental>((r) => (answer = r)) });
-    const button = within(rowOf('Türkiye')).getByRole('button', { name: 'Rent · $8.00' }) as HTMLButtonElement;
+    const button = within(rowOf('Türkiye')).getByRole('button', {
+      name: 'Rent · $8.00',
+    }) as HTMLButtonElement;
     fireEvent.click(button);
     fireEvent.click(button);
     await flush();
@@ -161,7 +181,10 @@ describe('renting: the rent button', () => {
 
   it('a safe failure shows its sentence and a retry (never retried by itself)', async () => {
     const { send } = await open({
-      rent: () => Promise.reject(new PanelError({ kind: 'out_of_stock', endpoint: 'getNumber', panelText: 'Stok yok' })),
+      rent: () =>
+        Promise.reject(
+          new PanelError({ kind: 'out_of_stock', endpoint: 'getNumber', panelText: 'Stok yok' }),
+        ),
     });
     fireEvent.click(within(rowOf('Fransa')).getByRole('button', { name: /Rent/ }));
     const alert = await screen.findByText(/WhatsApp Fransa: There are no numbers in stock/);
@@ -175,7 +198,8 @@ describe('renting: the rent button', () => {
 
   it('a failure that may have charged offers no retry', async () => {
     await open({
-      rent: () => Promise.reject(new PanelError({ kind: 'timeout', endpoint: 'getNumber', mayHaveCharged: true })),
+      rent: () =>
+        Promise.reject(new PanelError({ kind: 'timeout', endpoint: 'getNumber', mayHaveCharged: true })),
     });
     fireEvent.click(within(rowOf('Fransa')).getByRole('button', { name: /Rent/ }));
     expect(await screen.findByText(/may have been charged/)).toBeTruthy();

@@ -16,6 +16,7 @@ const ENTRIES = [
   'zag-pin-input',
   'vue3-otp-input',
   'vue-input-otp',
+  'preact-boxes',
 ];
 
 function mtime(path: string): number {

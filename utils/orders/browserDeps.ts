@@ -26,7 +26,12 @@ export async function findTabUrl(search: string): Promise<string | null> {
 export function browserOrdersDeps(popup: PopupStore, location: Location): OrdersStoreDeps {
   return {
     send: sendMessage,
-    items: { orders: ordersItem, services: orderServicesItem, draft: orderDraftItem, favorites: orderFavoritesItem },
+    items: {
+      orders: ordersItem,
+      services: orderServicesItem,
+      draft: orderDraftItem,
+      favorites: orderFavoritesItem,
+    },
     balance: computed(() => popup.balance.value.orders),
     settings: popup.settings,
     origin: popup.origin,

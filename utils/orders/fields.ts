@@ -90,7 +90,10 @@ export function isOrderable(type: ServiceType): type is Exclude<ServiceType, 'ot
  * Drip-feed is offered for a Default service the panel marks with it; when the panel marks no service
  * at all (it does not send the field), every Default service may take it.
  */
-export function offersDripFeed(service: Pick<OrderService, 'type' | 'dripfeed'>, panelMarksDripFeed: boolean): boolean {
+export function offersDripFeed(
+  service: Pick<OrderService, 'type' | 'dripfeed'>,
+  panelMarksDripFeed: boolean,
+): boolean {
   return service.type === 'default' && (service.dripfeed || !panelMarksDripFeed);
 }
 

@@ -14,7 +14,8 @@ export function isFinished(order: Pick<TrackedOrder, 'status'>): boolean {
 /** Applies a status answer: the panel's status text is kept as it came, its charge replaces our estimate. */
 export function applyStatus(order: TrackedOrder, info: OrderStatusInfo, now: number): TrackedOrder {
   // An order added by id has no known size; while it is pending, its remains are its size.
-  const sized = order.quantity === null && info.status === 'pending' && info.remains !== null && info.remains > 0;
+  const sized =
+    order.quantity === null && info.status === 'pending' && info.remains !== null && info.remains > 0;
   return {
     ...order,
     quantity: sized ? info.remains : order.quantity,

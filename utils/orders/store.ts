@@ -61,7 +61,8 @@ export interface OrdersStoreDeps {
 export function createOrdersStore(deps: OrdersStoreDeps) {
   const { send, items } = deps;
   const unwatchers: (() => void)[] = [];
-  const draftSaver = createDraftSaver(items.draft, deps.draftDelayMs ?? 300);
+  // Saved on the next tick, not after a pause: a popup can close a moment after the last keystroke.
+  const draftSaver = createDraftSaver(items.draft, deps.draftDelayMs ?? 0);
   let started = false;
 
   const loaded = signal(false);
@@ -90,7 +91,13 @@ export function createOrdersStore(deps: OrdersStoreDeps) {
   );
   const dripFeed = computed(() => {
     const s = selected.value;
-    return s !== null && offersDripFeed(s, services.value.some((x) => x.dripfeed));
+    return (
+      s !== null &&
+      offersDripFeed(
+        s,
+        services.value.some((x) => x.dripfeed),
+      )
+    );
   });
   /** The form as typed; the link defaults to the tab's URL until the person types one. */
   const values = computed<OrderFormValues>(() => {
@@ -142,7 +149,10 @@ export function createOrdersStore(deps: OrdersStoreDeps) {
       batch(() => {
         formNote.value = { kind: 'placed', order };
         submitted.value = false;
-        allOrders.value = [order, ...allOrders.value.filter((o) => o.id !== order.id || o.origin !== order.origin)];
+        allOrders.value = [
+          order,
+          ...allOrders.value.filter((o) => o.id !== order.id || o.origin !== order.origin),
+        ];
         // A new order starts from an empty form; the link stays for a second service on the same page.
         setDraft({ values: { link: form.link ?? '' }, pendingRequestId: null, view: 'orders' }, true);
       });
@@ -199,7 +209,9 @@ export function createOrdersStore(deps: OrdersStoreDeps) {
   }
 
   const replace = (order: TrackedOrder) =>
-    (allOrders.value = allOrders.value.map((o) => (o.id === order.id && o.origin === order.origin ? order : o)));
+    (allOrders.value = allOrders.value.map((o) =>
+      o.id === order.id && o.origin === order.origin ? order : o,
+    ));
 
   function follow<T>(item: WatchedItem<T>, apply: (value: T) => void): void {
     unwatchers.push(item.watch((value) => apply(value)));
@@ -253,7 +265,10 @@ export function createOrdersStore(deps: OrdersStoreDeps) {
       follow(items.orders, (v) => (allOrders.value = v ?? []));
       follow(items.services, (v) => v && (allServices.value = v));
       follow(items.favorites, (v) => (favorites.value = v ?? []));
-      void deps.tabUrl().then((url) => (tabUrl.value = url), () => undefined);
+      void deps.tabUrl().then(
+        (url) => (tabUrl.value = url),
+        () => undefined,
+      );
 
       const pending = draft.value.pendingRequestId;
       if (pending && draft.value.serviceId !== null) {
@@ -314,7 +329,10 @@ export function createOrdersStore(deps: OrdersStoreDeps) {
       addLoad.value = { loading: true, error: null };
       try {
         const order = await send('addOrderById', { id: Number(id[1]) });
-        allOrders.value = [order, ...allOrders.value.filter((o) => o.id !== order.id || o.origin !== order.origin)];
+        allOrders.value = [
+          order,
+          ...allOrders.value.filter((o) => o.id !== order.id || o.origin !== order.origin),
+        ];
         added.value = order;
         addLoad.value = IDLE;
         return true;

@@ -10,7 +10,13 @@ import { MessageError } from '../messaging/client';
 import { offersDripFeed } from './fields';
 import { createOrderList, type ValueItem } from './list';
 import { applyStatus, idsToTrack, isFinished, mergeStatuses, type OrderTransition } from './status';
-import type { OrderNote, OrderRequestRecord, OrderServicesCache, PlaceOrderRequest, TrackedOrder } from './types';
+import type {
+  OrderNote,
+  OrderRequestRecord,
+  OrderServicesCache,
+  PlaceOrderRequest,
+  TrackedOrder,
+} from './types';
 import { validateOrder } from './validate';
 
 /** The cached catalogue is refreshed when it is older than this (or on demand). */
@@ -85,7 +91,8 @@ export function createOrderTracker(deps: TrackerDeps) {
   async function services(refresh = false): Promise<OrderService[]> {
     const origin = await deps.origin();
     const cache = await deps.services.getValue();
-    const fresh = cache?.origin === origin && cache.services.length > 0 && deps.now() - cache.at < SERVICES_TTL_MS;
+    const fresh =
+      cache?.origin === origin && cache.services.length > 0 && deps.now() - cache.at < SERVICES_TTL_MS;
     if (fresh && !refresh) return cache.services;
     const list = await (await deps.api()).services();
     await deps.services.setValue({ origin, services: list, at: deps.now() });
@@ -114,8 +121,12 @@ export function createOrderTracker(deps: TrackerDeps) {
     let catalogue = await services();
     if (!catalogue.some((s) => s.id === req.service)) catalogue = await services(true);
     const service = catalogue.find((s) => s.id === req.service);
-    if (!service) throw new PanelError({ kind: 'invalid_input', endpoint: 'add', panelText: `#${req.service}` });
-    const drip = offersDripFeed(service, catalogue.some((s) => s.dripfeed));
+    if (!service)
+      throw new PanelError({ kind: 'invalid_input', endpoint: 'add', panelText: `#${req.service}` });
+    const drip = offersDripFeed(
+      service,
+      catalogue.some((s) => s.dripfeed),
+    );
     const checked = validateOrder(service, req.values ?? {}, drip);
     // The popup checks first; this only refuses a form that changed under it (a stale catalogue).
     if (!checked.ok) throw new PanelError({ kind: 'invalid_input', endpoint: 'add' });
@@ -214,7 +225,8 @@ export function createOrderTracker(deps: TrackerDeps) {
 
     /** Adds an order placed elsewhere by its id; an unknown id rejects with the panel's error. */
     async addById(id: number): Promise<TrackedOrder> {
-      if (!Number.isSafeInteger(id) || id <= 0) throw new PanelError({ kind: 'invalid_input', endpoint: 'status' });
+      if (!Number.isSafeInteger(id) || id <= 0)
+        throw new PanelError({ kind: 'invalid_input', endpoint: 'status' });
       const origin = await deps.origin();
       const info = await (await deps.api()).status(id);
       const existing = (await list.all()).find((o) => same(o, id, origin));

@@ -114,7 +114,11 @@ function rangeError(field: FieldName, n: number, min: number, max: number): Fiel
  * Validates a form for a service: every field of its type, quantity within min–max, drip-feed runs ≥ 2 with
  * an interval and the total within max, comments not empty. On success: the `add` parameters and the charge.
  */
-export function validateOrder(service: OrderService, values: OrderFormValues, dripFeed: boolean): OrderValidation {
+export function validateOrder(
+  service: OrderService,
+  values: OrderFormValues,
+  dripFeed: boolean,
+): OrderValidation {
   const source = quantitySource(service.type);
   if (source === null) return { ok: false, errors: [{ field: 'form', code: 'unsupported' }] };
   const errors: FieldError[] = [];
@@ -150,7 +154,8 @@ export function validateOrder(service: OrderService, values: OrderFormValues, dr
     if (posts !== null && posts < 1) errors.push({ field: 'posts', code: 'at_least', params: { min: 1 } });
   }
   const answer = num('answer_number');
-  if (answer !== null && answer < 1) errors.push({ field: 'answer_number', code: 'at_least', params: { min: 1 } });
+  if (answer !== null && answer < 1)
+    errors.push({ field: 'answer_number', code: 'at_least', params: { min: 1 } });
 
   const runs = num('runs');
   const interval = num('interval');
@@ -172,7 +177,8 @@ export function validateOrder(service: OrderService, values: OrderFormValues, dr
   const charged = units * (drip ? runs : 1) * posts;
   const params: AddOrderParams = { service: service.id };
   for (const [name, value] of Object.entries(read) as [FieldName, string][]) {
-    (params as unknown as Record<string, string | number>)[name] = WHOLE.test(value) && isNumeric(name) ? Number(value) : value;
+    (params as unknown as Record<string, string | number>)[name] =
+      WHOLE.test(value) && isNumeric(name) ? Number(value) : value;
   }
   return {
     ok: true,
@@ -187,7 +193,16 @@ export function validateOrder(service: OrderService, values: OrderFormValues, dr
   };
 }
 
-const NUMERIC: ReadonlySet<FieldName> = new Set(['quantity', 'runs', 'interval', 'min', 'max', 'posts', 'old_posts', 'delay']);
+const NUMERIC: ReadonlySet<FieldName> = new Set([
+  'quantity',
+  'runs',
+  'interval',
+  'min',
+  'max',
+  'posts',
+  'old_posts',
+  'delay',
+]);
 function isNumeric(name: FieldName): boolean {
   return NUMERIC.has(name);
 }
@@ -196,7 +211,11 @@ function isNumeric(name: FieldName): boolean {
  * The charge as far as the form tells it, before every field is right (shown while typing):
  * units from the quantity or the lines, times valid drip-feed runs; null when the units are unknown.
  */
-export function estimateCharge(service: OrderService, values: OrderFormValues, dripFeed: boolean): number | null {
+export function estimateCharge(
+  service: OrderService,
+  values: OrderFormValues,
+  dripFeed: boolean,
+): number | null {
   const source = quantitySource(service.type);
   if (source === null) return null;
   const whole = (name: FieldName) => {
@@ -206,7 +225,8 @@ export function estimateCharge(service: OrderService, values: OrderFormValues, d
   let units: number | null;
   if (source === 'package') units = 1;
   else if (source === 'quantity') units = whole('quantity');
-  else if (source === 'subscription') units = whole('max') === null ? null : whole('max')! * (whole('posts') || 1);
+  else if (source === 'subscription')
+    units = whole('max') === null ? null : whole('max')! * (whole('posts') || 1);
   else units = splitLines(values[source.lines]).length || null;
   if (units === null || units <= 0) return null;
   const runs = dripFeed ? whole('runs') : null;

@@ -56,8 +56,10 @@ export function codeScore(input: HTMLInputElement): number {
   if (CARD_WORDS.test(attrs) || rejectsAsCode(own, input)) return REJECT;
   if (OTHER_FIELD_WORDS.test(own) && !CODE_WORD.test(own) && !ONE_TIME.test(own)) return REJECT;
   if (input.type === 'password' && input.maxLength !== 1 && !ONE_TIME.test(own)) return REJECT;
-  if (OTP_WORDS.test(own)) return SAYS_ONE_TIME_CODE;
-  if (CODE_WORD.test(own)) return 50;
+  // The code we fill came by SMS: where a page asks for an e-mail code and an SMS code, take the SMS one.
+  const bySms = /sms|смс|短信|phone|telefon|mobil|gsm|\bcep\b|handy/.test(own) ? 5 : 0;
+  if (OTP_WORDS.test(own)) return SAYS_ONE_TIME_CODE + bySms;
+  if (CODE_WORD.test(own)) return 50 + bySms;
   return Math.max(0, nearCodeScore(input));
 }
 
@@ -65,7 +67,8 @@ export function codeScore(input: HTMLInputElement): number {
 export function nearCodeScore(input: HTMLInputElement): number {
   const near = nearText(input);
   if (rejectsAsCode(near, input)) return REJECT;
-  const base = OTP_WORDS.test(near) ? 40 : CODE_WORD.test(near) ? 30 : 0;
+  // A bare "code" nearby ("use code SAVE10") counts only for a field shaped like a code.
+  const base = OTP_WORDS.test(near) ? 40 : CODE_WORD.test(near) ? 20 : 0;
   const shaped = input.inputMode === 'numeric' || (input.maxLength >= 4 && input.maxLength <= 8);
   return base && shaped ? base + 20 : base;
 }

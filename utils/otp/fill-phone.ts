@@ -5,7 +5,8 @@ import type { FillReport, PhoneTarget, Win } from './types.ts';
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
 /** The calling code a picker option or button shows: "Türkiye (+90)" → "90", a bare value "+90" → "90". */
-export const dialOf = (text: string) => text.match(/\+\s?(\d{1,4})/)?.[1] ?? text.match(/^\+?(\d{1,4})$/)?.[1];
+export const dialOf = (text: string) =>
+  text.match(/\+\s?(\d{1,4})/)?.[1] ?? text.match(/^\+?(\d{1,4})$/)?.[1];
 
 /** Choose the dial-code option the number starts with (the longest; the selected one on a tie), if any. */
 function chooseCountry(select: HTMLSelectElement | undefined, digits: string, win: Win): string | undefined {
@@ -32,7 +33,8 @@ function chooseCountry(select: HTMLSelectElement | undefined, digits: string, wi
  */
 function phoneValue(target: PhoneTarget, digits: string, national: string, win: Win): string {
   const max = target.input.maxLength;
-  if (!target.hasCountrySelector) return national && max > 0 && max <= national.length ? national : '+' + digits;
+  if (!target.hasCountrySelector)
+    return national && max > 0 && max <= national.length ? national : '+' + digits;
   const code =
     chooseCountry(target.countrySelect, national ? digits.slice(0, -national.length) : digits, win) ??
     (target.dialCode && digits.startsWith(target.dialCode) ? target.dialCode : undefined);

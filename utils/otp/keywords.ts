@@ -11,7 +11,7 @@ export const ONE_TIME =
 
 /** A bare "code" in many languages (also the short names sites use for it). */
 export const CODE_WORD =
-  /code|kod|c[oó]dig|codice|код|コード|코드|码|碼|رمز|كود|mã\s|कोड|番号|번호|รหัส|\bpin\b|\btan\b|token|otp/i;
+  /code|kod|c[oó]dig|codice|код|コード|코드|码|碼|رمز|كود|mã\s|कोड|番号|번호|รหัส|\bpin\b|\btan\b|\botc\b|token|otp/i;
 
 /** A "security code" that is a card's CVC when the field sits in a card form. */
 export const SECURITY_CODE =
@@ -27,7 +27,7 @@ export const NEVER_WORDS =
 
 /** Other personal fields: not a code field unless the label also says "code". */
 export const OTHER_FIELD_WORDS =
-  /mail|e-?posta|correo|courriel|user|benutzer|kullan[ıi]c[ıi]|login|pass|şifre|parola|contrase|senha|пароль|hasło|wachtwoord|kennwort|密码|密碼|パスワード|비밀번호|phone|tel|mobil|gsm|handy|cell|name|isim|address|adres|street|city|birth|do[gğ]um/i;
+  /mail|e-?posta|correo|courriel|user|benutzer|kullan[ıi]c[ıi]|login|pass|şifre|parola|contrase|senha|пароль|hasło|wachtwoord|kennwort|密码|密碼|パスワード|비밀번호|phone|tel|mobil|gsm|handy|cell|name|isim|address|adres|street|city|birth|do[gğ]um|メール|邮箱|邮件|이메일|почт|بريد|名前|氏名|이름|имя|фамил|nombre|vorname|nachname|住所|地址|주소|адрес/i;
 
 /** A phone-number field. */
 export const PHONE_WORDS =

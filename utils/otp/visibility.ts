@@ -9,7 +9,7 @@ export type Seen = 0 | 1 | 2;
 
 /** Whether a person could see and type into `input`. */
 export function inputVisibility(input: HTMLInputElement, win: Win): Seen {
-  if (input.type === 'hidden' || input.disabled || input.readOnly) return 0;
+  if (input.type === 'hidden' || input.readOnly || input.matches(':disabled')) return 0;
   const box = input.getBoundingClientRect();
   // Zero-size, 1px "visually hidden" and off-page (left: -9999px) honeypots.
   if (box.width < 2 || box.height < 2 || box.right + win.scrollX <= 0 || box.bottom + win.scrollY <= 0) {
@@ -22,6 +22,9 @@ export function inputVisibility(input: HTMLInputElement, win: Win): Seen {
     if (el.matches('[aria-hidden=true],[inert],[hidden]')) return 0;
     const style = el === input ? look : win.getComputedStyle(el);
     if (style.display === 'none') return 0;
+    // A collapsed box that clips its content (height: 0; overflow: hidden) hides the field inside it.
+    const clips = style.overflowY || style.overflow;
+    if (el !== input && clips && clips !== 'visible' && el.getBoundingClientRect().height < 2) return 0;
     if (style.opacity !== '' && Number(style.opacity) < 0.05) covert = true;
   }
   return covert ? 2 : 1;

@@ -2,14 +2,16 @@ import { errorSentence, type PanelErrorKind, type SerializedPanelError } from '.
 import type { Translate } from '../i18n';
 
 /** Panel error kinds where trying again cannot help until the person changes something. */
-const FINAL_KINDS: ReadonlySet<PanelErrorKind> = new Set(['bad_key', 'insufficient_funds', 'invalid_input', 'not_found']);
+const FINAL_KINDS: ReadonlySet<PanelErrorKind> = new Set([
+  'bad_key',
+  'insufficient_funds',
+  'invalid_input',
+  'not_found',
+]);
 
 type PanelErrorFields = Pick<SerializedPanelError, 'kind' | 'mayHaveCharged' | 'panelText'>;
 
-/**
- * The panel-error fields of anything thrown (a PanelError, or the plain form pageSend rebuilds).
- * Duck-typed on purpose: `isPanelError` would pull the PanelError class, and with it both catalogs, into the popup.
- */
+/** The panel-error fields of anything thrown: a PanelError, or the same fields on a plain object. */
 export function panelErrorOf(err: unknown): PanelErrorFields | null {
   if (typeof err !== 'object' || err === null) return null;
   const e = err as Partial<PanelErrorFields> & { name?: unknown };

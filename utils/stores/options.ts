@@ -1,9 +1,14 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import { localeOf, pickLang, type Lang } from '../i18n';
-import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, normalizeOrigin, sanitizeSettings, type Settings } from '../settings';
+import { localeOf, pickLang, translatorOf, type Catalog, type Lang } from '../i18n';
+import {
+  DEFAULT_ORIGIN,
+  DEFAULT_SETTINGS,
+  normalizeOrigin,
+  sanitizeSettings,
+  type Settings,
+} from '../settings';
 import { errorText } from './errors';
 import { createKeyActions } from './keyActions';
-import { translatorOf, type Catalog } from './pageI18n';
 import type { KeyCheck, Note } from './popupState';
 import { exportSettingsFile, parseSettingsFile } from './settingsFile';
 import type { OriginPermissions, Send, WatchedItem } from './types';
@@ -42,7 +47,12 @@ export function createOptionsStore(deps: OptionsDeps) {
   /** An origin read from an imported file, waiting for the person to press Save (it needs a permission). */
   const pendingOrigin = signal<string | null>(null);
   const unwatchers: (() => void)[] = [];
-  const keys = createKeyActions(deps, keyCheck, () => origin.value, () => t.value);
+  const keys = createKeyActions(
+    deps,
+    keyCheck,
+    () => origin.value,
+    () => t.value,
+  );
 
   const note = (section: OptionsSection, value: Note | null) => {
     const next = { ...notes.value };
@@ -220,7 +230,7 @@ export function createOptionsStore(deps: OptionsDeps) {
     note('file', { tone: 'ok', text: parts.join(' ') });
   }
 
-  const ro = <T,>(s: ReadonlySignal<T>): ReadonlySignal<T> => s;
+  const ro = <T>(s: ReadonlySignal<T>): ReadonlySignal<T> => s;
   return {
     loaded: ro(loaded),
     keyHint: ro(keyHint),

@@ -1,22 +1,27 @@
 import { browser } from 'wxt/browser';
+import { loadCatalog } from '../i18n';
 import { favoriteServicesItem, keyHintItem, panelOriginItem, settingsItem } from '../storage';
 import type { OptionsDeps } from './options';
-import { fetchCatalog } from './pageI18n';
-import { sendFromPage } from './pageSend';
+import { sendMessage } from '../messaging/client';
 import { uiLanguage } from './popupDeps';
 import { originPattern } from './types';
 
 /** The real world for the options page: storage items, the background, host permissions. */
 export function browserOptionsDeps(): OptionsDeps {
   return {
-    send: sendFromPage,
-    items: { keyHint: keyHintItem, origin: panelOriginItem, settings: settingsItem, favorites: favoriteServicesItem },
+    send: sendMessage,
+    items: {
+      keyHint: keyHintItem,
+      origin: panelOriginItem,
+      settings: settingsItem,
+      favorites: favoriteServicesItem,
+    },
     permissions: {
       request: (origin) => browser.permissions.request({ origins: [originPattern(origin)] }),
       remove: (origin) => browser.permissions.remove({ origins: [originPattern(origin)] }),
     },
     uiLanguage: uiLanguage(),
-    loadCatalog: (lang) => fetchCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
+    loadCatalog: (lang) => loadCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
     now: () => Date.now(),
   };
 }

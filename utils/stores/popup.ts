@@ -1,12 +1,10 @@
 import { batch, effect } from '@preact/signals';
-import type { Lang } from '../i18n';
+import type { Catalog, Lang } from '../i18n';
 import type { Rental } from '../rentals/types';
 import { sanitizeSettings, type Settings } from '../settings';
 import type { BalanceCache, NumbersCatalog, PopupDraft } from '../storage';
 import { createDraftSaver } from './draftSaver';
-import { errorText } from './errors';
 import { createKeyActions } from './keyActions';
-import type { Catalog } from './pageI18n';
 import { createPopupState, IDLE, type Note, type ReadonlyPopupState } from './popupState';
 import { createRentalActions } from './popupRentals';
 import type { OriginPermissions, Send, TargetTab, WatchedItem } from './types';
@@ -60,7 +58,7 @@ export function createPopupStore(deps: PopupDeps) {
     s.announcement.value = '';
     queueMicrotask(() => (s.announcement.value = text));
   }
-  function notify(note: Note): void {
+  function notify(note: Note & { rentalId?: string }): void {
     s.notices.value = [{ ...note, id: ++noticeSeq }, ...s.notices.value].slice(0, 3);
   }
 
@@ -101,7 +99,11 @@ export function createPopupStore(deps: PopupDeps) {
     try {
       const res = await send('getBalance', {});
       const prev = s.balance.value;
-      s.balance.value = { numbers: res.numbers ?? prev.numbers, orders: res.orders ?? prev.orders, at: deps.now() };
+      s.balance.value = {
+        numbers: res.numbers ?? prev.numbers,
+        orders: res.orders ?? prev.orders,
+        at: deps.now(),
+      };
       const failed = res.numbers === null && res.orders === null;
       s.balanceStatus.value = { loading: false, error: failed ? new Error('') : null };
     } catch (error) {
@@ -272,7 +274,8 @@ export function createPopupStore(deps: PopupDeps) {
     saveKey: async (key: string, originText: string) => {
       const ok = await keys.saveKey(key, originText);
       const check = s.keyCheck.value;
-      if (ok && check.status === 'ok') s.balance.value = { ...s.balance.value, numbers: check.balance, at: deps.now() };
+      if (ok && check.status === 'ok')
+        s.balance.value = { ...s.balance.value, numbers: check.balance, at: deps.now() };
       return ok;
     },
     announce,

@@ -11,8 +11,8 @@ import {
   rentalsItem,
   settingsItem,
 } from '../storage';
-import { fetchCatalog } from './pageI18n';
-import { sendFromPage } from './pageSend';
+import { loadCatalog } from '../i18n';
+import { sendMessage } from '../messaging/client';
 import type { PopupDeps } from './popup';
 import { originPattern, type TargetTab } from './types';
 
@@ -20,7 +20,7 @@ import { originPattern, type TargetTab } from './types';
 export function browserPopupDeps(location: Location): PopupDeps {
   let target: Promise<TargetTab> | null = null;
   return {
-    send: sendFromPage,
+    send: sendMessage,
     items: {
       keyHint: keyHintItem,
       origin: panelOriginItem,
@@ -35,7 +35,7 @@ export function browserPopupDeps(location: Location): PopupDeps {
     },
     now: () => Date.now(),
     uiLanguage: uiLanguage(),
-    loadCatalog: (lang) => fetchCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
+    loadCatalog: (lang) => loadCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
     target: () => (target ??= findTargetTab(location.search)),
     copyText,
     newRequestId: () => crypto.randomUUID(),

@@ -13,7 +13,7 @@ export interface RentalDeps {
   newRequestId: () => string;
   recentsItem: WatchedItem<number[]>;
   announce: (text: string) => void;
-  notify: (note: Note) => void;
+  notify: (note: Note & { rentalId?: string }) => void;
 }
 
 /** Renting, cancelling, copying and filling: the actions on numbers. */
@@ -91,7 +91,11 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
       const answer = await deps.send('cancelRental', { rentalId: rental.id });
       const note = cancelSentence(answer.cancel, t());
       setNote(rental.id, note);
-      deps.notify({ tone: note.tone, text: `${answer.number ?? answer.serviceName}: ${note.text}` });
+      deps.notify({
+        tone: note.tone,
+        text: `${answer.number ?? answer.serviceName}: ${note.text}`,
+        rentalId: rental.id,
+      });
       deps.announce(note.text);
     } catch (error) {
       const text = errorText(error, t());
@@ -143,8 +147,14 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
           : await deps.send('fillNumber', { tabId, number: value });
       const note: Note =
         result.filled > 0
-          ? { tone: 'ok', text: t()(result.filled === 1 ? 'ui_filled_one' : 'ui_filled_many', { count: result.filled }) }
-          : { tone: 'warn', text: t()(kind === 'fillCode' ? 'ui_fill_no_code_field' : 'ui_fill_no_phone_field') };
+          ? {
+              tone: 'ok',
+              text: t()(result.filled === 1 ? 'ui_filled_one' : 'ui_filled_many', { count: result.filled }),
+            }
+          : {
+              tone: 'warn',
+              text: t()(kind === 'fillCode' ? 'ui_fill_no_code_field' : 'ui_fill_no_phone_field'),
+            };
       setNote(rental.id, note);
       deps.announce(note.text);
     } catch (error) {

@@ -1,10 +1,9 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Balance, NumberCategory } from '../api/numbers/types';
-import { localeOf, pickLang, type Lang } from '../i18n';
+import { localeOf, pickLang, translatorOf, type Catalog, type Lang } from '../i18n';
 import type { Rental } from '../rentals/types';
 import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { BalanceCache, CatalogService, NumbersCatalog, PopupDraft } from '../storage';
-import { translatorOf, type Catalog } from './pageI18n';
 import { matchesQuery } from './search';
 import { arrangeServices } from './services';
 
@@ -25,6 +24,8 @@ export interface Note {
 }
 export interface Notice extends Note {
   id: number;
+  /** The number it is about: hidden while that number's card (which says the same) is on the list. */
+  rentalId?: string;
 }
 
 /** The first-run / options key check. */

@@ -49,7 +49,8 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
   } catch {
     return { ok: false, reason: 'not_json' };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not_settings' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, reason: 'not_settings' };
   const file = raw as Record<string, unknown>;
   const settings = file.settings;
   if (file.format !== SETTINGS_FILE_FORMAT || typeof settings !== 'object' || settings === null) {

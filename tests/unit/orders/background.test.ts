@@ -13,7 +13,12 @@ import {
   panelOriginItem,
   settingsItem,
 } from '../../../utils/storage';
+import en from '../../../public/_locales/en/messages.json';
+import tr from '../../../public/_locales/tr/messages.json';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+// The shipped catalogs, read from disk instead of the extension's URL.
+const world = { loadCatalog: async (lang: 'en' | 'tr') => (lang === 'tr' ? tr : en) };
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -28,7 +33,9 @@ const alarmNames = async () => (await fakeBrowser.alarms.getAll()).map((a) => a.
 describe('orders in the background (fake browser, sandbox panel)', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    (fakeBrowser.runtime as unknown as Record<string, unknown>).getPlatformInfo = vi.fn(async () => ({ os: 'linux' }));
+    (fakeBrowser.runtime as unknown as Record<string, unknown>).getPlatformInfo = vi.fn(async () => ({
+      os: 'linux',
+    }));
     sandbox.reset();
     await apiKeyItem.setValue(sandbox.key);
     await keyHintItem.setValue('••••abc');
@@ -37,7 +44,7 @@ describe('orders in the background (fake browser, sandbox panel)', () => {
   });
 
   it('order → tracked with an alarm → advanced → completes with a notification, alarm gone', async () => {
-    const bg = createBackground();
+    const bg = createBackground(world);
     const services = await bg.handlers.getOrderServices({}, {});
     expect(services.length).toBeGreaterThan(10);
     expect((await orderServicesItem.getValue()).origin).toBe(sandbox.url);
@@ -51,7 +58,9 @@ describe('orders in the background (fake browser, sandbox panel)', () => {
     expect(sandbox.count('add')).toBe(1);
     expect(sandbox.balance()).toBeCloseTo(before - 0.35, 6);
     expect((await ordersItem.getValue()).map((o) => o.id)).toEqual([placed.id]);
-    await vi.waitFor(async () => expect((await balanceItem.getValue()).orders?.amount).toBeCloseTo(before - 0.35, 6));
+    await vi.waitFor(async () =>
+      expect((await balanceItem.getValue()).orders?.amount).toBeCloseTo(before - 0.35, 6),
+    );
     expect(await alarmNames()).toContain(ORDERS_ALARM);
 
     sandbox.advance(3_000);
@@ -66,7 +75,8 @@ describe('orders in the background (fake browser, sandbox panel)', () => {
     expect(done.status).toBe('completed');
     expect(done.remains).toBe(0);
     const note = (await notifications())[`order:${placed.id}`];
-    expect(note?.title).toContain(String(placed.id));
+    expect(note?.title).toMatch(new RegExp(`#${placed.id} (completed|tamamlandı)`));
+    expect(note?.message).toContain('https://instagram.com/ayse');
     expect(await alarmNames()).not.toContain(ORDERS_ALARM);
 
     // Nothing unfinished: the alarm's work sends no request.
@@ -77,7 +87,7 @@ describe('orders in the background (fake browser, sandbox panel)', () => {
 
   it('no notification when the person turned them off', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, notifications: false });
-    const bg = createBackground();
+    const bg = createBackground(world);
     const placed = await bg.handlers.placeOrder(
       { requestId: 'r2', service: 3, values: { link: 'https://instagram.com/p/1', quantity: '100' } },
       {},
@@ -91,9 +101,12 @@ describe('orders in the background (fake browser, sandbox panel)', () => {
 
   it('a low balance: the panel refuses, nothing is remembered, the sentence says funds', async () => {
     sandbox.setBalance(0.1);
-    const bg = createBackground();
+    const bg = createBackground(world);
     const err = await Promise.resolve(
-      bg.handlers.placeOrder({ requestId: 'r3', service: 1, values: { link: 'https://x.com/a', quantity: '1000' } }, {}),
+      bg.handlers.placeOrder(
+        { requestId: 'r3', service: 1, values: { link: 'https://x.com/a', quantity: '1000' } },
+        {},
+      ),
     ).catch((e) => e);
     expect(err).toMatchObject({ name: 'PanelError', kind: 'insufficient_funds', mayHaveCharged: false });
     expect(await ordersItem.getValue()).toEqual([]);
@@ -101,13 +114,13 @@ describe('orders in the background (fake browser, sandbox panel)', () => {
   });
 
   it('a worker start brings the alarm back while an order is unfinished', async () => {
-    const bg = createBackground();
+    const bg = createBackground(world);
     await bg.handlers.placeOrder(
       { requestId: 'r4', service: 2, values: { link: 'https://instagram.com/b', quantity: '100' } },
       {},
     );
     await fakeBrowser.alarms.clearAll();
-    createBackground();
+    createBackground(world);
     await vi.waitFor(async () => expect(await alarmNames()).toContain(ORDERS_ALARM));
   });
 });

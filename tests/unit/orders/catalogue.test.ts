@@ -26,7 +26,13 @@ describe('catalogue search and groups', () => {
 
   it('groups by category in the panel’s order, favourites first', () => {
     const groups = groupServices(list, '', [120, 4]);
-    expect(groups.map((g) => g.category)).toEqual([null, 'Instagram Takipçi', 'YouTube', 'Instagram Yorum', 'TikTok']);
+    expect(groups.map((g) => g.category)).toEqual([
+      null,
+      'Instagram Takipçi',
+      'YouTube',
+      'Instagram Yorum',
+      'TikTok',
+    ]);
     expect(groups[0]!.services.map((s) => s.id)).toEqual([4, 120]);
     expect(groupServices(list, 'nothing like this', [])).toEqual([]);
   });

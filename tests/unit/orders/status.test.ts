@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeStatusInfo, normalizeStatuses } from '../../../utils/api/orders/normalize';
-import {
-  applyStatus,
-  idsToTrack,
-  isFinished,
-  mergeStatuses,
-  progressOf,
-} from '../../../utils/orders/status';
+import { applyStatus, idsToTrack, isFinished, mergeStatuses, progressOf } from '../../../utils/orders/status';
 import { statusLabel } from '../../../components/orders/words';
 import { order, translator } from './fixtures';
 
@@ -48,8 +42,18 @@ describe('status mapping', () => {
 
   it('takes start count, remains, charge and currency from the answer; null keeps what was known', () => {
     const o = applyStatus(order({ charge: 1, remains: 900 }), info('In progress', '157'), 42);
-    expect(o).toMatchObject({ startCount: 3572, remains: 157, charge: 0.27819, currency: 'USD', checkedAt: 42 });
-    const same = applyStatus(o, normalizeStatusInfo({ status: 'In progress', remains: null, start_count: null })!, 43);
+    expect(o).toMatchObject({
+      startCount: 3572,
+      remains: 157,
+      charge: 0.27819,
+      currency: 'USD',
+      checkedAt: 42,
+    });
+    const same = applyStatus(
+      o,
+      normalizeStatusInfo({ status: 'In progress', remains: null, start_count: null })!,
+      43,
+    );
     expect(same.remains).toBe(157);
     expect(same.startCount).toBe(3572);
   });

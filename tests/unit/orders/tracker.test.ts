@@ -7,11 +7,22 @@ import type { OrderRequestRecord, OrderServicesCache, TrackedOrder } from '../..
 import { fakePanelFetch, memoryItem, order, service } from './fixtures';
 
 const ORIGIN = 'https://panel.test';
-const FOLLOWERS = service('default', { id: 1, name: 'Followers', rate: 0.9, refill: true, cancel: true, dripfeed: true });
+const FOLLOWERS = service('default', {
+  id: 1,
+  name: 'Followers',
+  rate: 0.9,
+  refill: true,
+  cancel: true,
+  dripfeed: true,
+});
 
 function setup(api: Partial<TrackerApi>, opts: { orders?: TrackedOrder[]; services?: OrderService[] } = {}) {
   const orders = memoryItem<TrackedOrder[]>(opts.orders ?? []);
-  const services = memoryItem<OrderServicesCache>({ origin: ORIGIN, services: opts.services ?? [FOLLOWERS], at: 1 });
+  const services = memoryItem<OrderServicesCache>({
+    origin: ORIGIN,
+    services: opts.services ?? [FOLLOWERS],
+    at: 1,
+  });
   const requests = memoryItem<Record<string, OrderRequestRecord>>({});
   const onFinished = vi.fn();
   const onSpent = vi.fn();
@@ -28,7 +39,16 @@ function setup(api: Partial<TrackerApi>, opts: { orders?: TrackedOrder[]; servic
     onSpent,
     onChange,
   });
-  return { tracker, orders, services, requests, onFinished, onSpent, onChange, tick: (ms: number) => (now += ms) };
+  return {
+    tracker,
+    orders,
+    services,
+    requests,
+    onFinished,
+    onSpent,
+    onChange,
+    tick: (ms: number) => (now += ms),
+  };
 }
 
 const form = { link: 'https://instagram.com/a', quantity: '1000' };
@@ -112,7 +132,11 @@ describe('placing an order', () => {
 
   it('keeps the panel refusal (low balance) as the answer of that click', async () => {
     const add = vi.fn(async () => {
-      throw new PanelError({ kind: 'insufficient_funds', endpoint: 'add', panelText: 'Not enough funds on balance' });
+      throw new PanelError({
+        kind: 'insufficient_funds',
+        endpoint: 'add',
+        panelText: 'Not enough funds on balance',
+      });
     });
     const { tracker } = setup({ add });
     const err = await tracker.place({ requestId: 'f', service: 1, values: form }).catch((e) => e);
@@ -140,7 +164,10 @@ describe('tracking statuses', () => {
       );
     });
     const api = createOrdersApi({ origin: ORIGIN, getKey: () => 'k', fetch: panel.fetch });
-    const list = [...ids.map((id) => order({ id, status: 'in_progress' })), order({ id: 5, status: 'completed' })];
+    const list = [
+      ...ids.map((id) => order({ id, status: 'in_progress' })),
+      order({ id: 5, status: 'completed' }),
+    ];
     const { tracker, onFinished } = setup(api, { orders: list });
     const after = await tracker.refresh();
     expect(panel.calls).toHaveLength(3);
@@ -192,7 +219,13 @@ describe('orders by id, refill, cancel, remove', () => {
     const api = createOrdersApi({ origin: ORIGIN, getKey: () => 'k', fetch: panel.fetch });
     const { tracker, orders } = setup(api);
     const added = await tracker.addById(23501);
-    expect(added).toMatchObject({ id: 23501, source: 'added', status: 'in_progress', remains: 30, charge: 2.5 });
+    expect(added).toMatchObject({
+      id: 23501,
+      source: 'added',
+      status: 'in_progress',
+      remains: 30,
+      charge: 2.5,
+    });
     expect(orders.value.map((o) => o.id)).toEqual([23501]);
     const err = await tracker.addById(999).catch((e) => e);
     expect(err).toMatchObject({ name: 'PanelError', panelText: 'Incorrect order ID' });
@@ -202,16 +235,42 @@ describe('orders by id, refill, cancel, remove', () => {
   it('keeps the panel’s answer to refill and cancel under the order', async () => {
     const api = {
       refill: vi.fn(async (id: number) => {
-        if (id === 2) throw new PanelError({ kind: 'unexpected', endpoint: 'refill', panelText: 'Refill is disabled' });
+        if (id === 2)
+          throw new PanelError({ kind: 'unexpected', endpoint: 'refill', panelText: 'Refill is disabled' });
         return { refillId: '42' };
       }),
-      cancel: vi.fn(async (ids: number[]) => ({ [ids[0]!]: ids[0] === 1 ? { ok: true as const } : { ok: false as const, error: 'Order cannot be canceled' } })),
-      statuses: vi.fn(async () => ({ 1: { ok: true as const, info: { status: 'canceled' as const, statusText: 'Canceled', charge: 0, startCount: 0, remains: 1000, currency: 'USD' } } })),
+      cancel: vi.fn(async (ids: number[]) => ({
+        [ids[0]!]:
+          ids[0] === 1 ? { ok: true as const } : { ok: false as const, error: 'Order cannot be canceled' },
+      })),
+      statuses: vi.fn(async () => ({
+        1: {
+          ok: true as const,
+          info: {
+            status: 'canceled' as const,
+            statusText: 'Canceled',
+            charge: 0,
+            startCount: 0,
+            remains: 1000,
+            currency: 'USD',
+          },
+        },
+      })),
     };
-    const { tracker, onFinished } = setup(api, { orders: [order({ id: 1 }), order({ id: 2, status: 'completed' })] });
+    const { tracker, onFinished } = setup(api, {
+      orders: [order({ id: 1 }), order({ id: 2, status: 'completed' })],
+    });
     expect((await tracker.refill(1)).note).toMatchObject({ action: 'refill', ok: true, text: '42' });
-    expect((await tracker.refill(2)).note).toMatchObject({ action: 'refill', ok: false, text: 'Refill is disabled' });
-    expect((await tracker.cancel(2)).note).toMatchObject({ action: 'cancel', ok: false, text: 'Order cannot be canceled' });
+    expect((await tracker.refill(2)).note).toMatchObject({
+      action: 'refill',
+      ok: false,
+      text: 'Refill is disabled',
+    });
+    expect((await tracker.cancel(2)).note).toMatchObject({
+      action: 'cancel',
+      ok: false,
+      text: 'Order cannot be canceled',
+    });
     const canceled = await tracker.cancel(1);
     expect(canceled.note).toMatchObject({ action: 'cancel', ok: true });
     expect(canceled.status).toBe('canceled');

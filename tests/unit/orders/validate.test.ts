@@ -35,7 +35,12 @@ describe('order form per service type: fields, add parameters and charge', () =>
   });
 
   it('Default with drip-feed: runs and interval sent, charge and total × runs', () => {
-    expect(formFields(service('default'), true).map((f) => f.name)).toEqual(['link', 'quantity', 'runs', 'interval']);
+    expect(formFields(service('default'), true).map((f) => f.name)).toEqual([
+      'link',
+      'quantity',
+      'runs',
+      'interval',
+    ]);
     const o = valid('default', { link: LINK, quantity: '100', runs: '5', interval: '30' }, {}, true);
     expect(o.params).toEqual({ service: 1, link: LINK, quantity: 100, runs: 5, interval: 30 });
     expect(o.charge).toBe(0.45);
@@ -44,17 +49,17 @@ describe('order form per service type: fields, add parameters and charge', () =>
   });
 
   it('Default drip-feed: runs ≥ 2, both fields, total within max', () => {
-    expect(codes(errors('default', { link: LINK, quantity: '100', runs: '1', interval: '10' }, {}, true))).toEqual([
-      'runs:runs_min',
-    ]);
+    expect(
+      codes(errors('default', { link: LINK, quantity: '100', runs: '1', interval: '10' }, {}, true)),
+    ).toEqual(['runs:runs_min']);
     expect(codes(errors('default', { link: LINK, quantity: '100', runs: '3' }, {}, true))).toEqual([
       'interval:drip_pair',
     ]);
     const over = errors('default', { link: LINK, quantity: '4000', runs: '3', interval: '10' }, {}, true);
     expect(over).toEqual([{ field: 'runs', code: 'drip_total', params: { max: 10_000, total: 12_000 } }]);
-    expect(codes(errors('default', { link: LINK, quantity: '100', runs: '3', interval: '0' }, {}, true))).toEqual([
-      'interval:at_least',
-    ]);
+    expect(
+      codes(errors('default', { link: LINK, quantity: '100', runs: '3', interval: '0' }, {}, true)),
+    ).toEqual(['interval:at_least']);
   });
 
   it('drip-feed fields are ignored when the service does not offer it', () => {
@@ -80,7 +85,9 @@ describe('order form per service type: fields, add parameters and charge', () =>
     expect(codes(errors('default', { link: LINK, quantity: '1.5' }))).toEqual(['quantity:not_whole']);
     expect(codes(errors('default', { link: LINK, quantity: 'abc' }))).toEqual(['quantity:not_whole']);
     expect(codes(errors('default', { link: 'not a link', quantity: '100' }))).toEqual(['link:bad_url']);
-    expect(codes(errors('default', { link: 'javascript:alert(1)', quantity: '100' }))).toEqual(['link:bad_url']);
+    expect(codes(errors('default', { link: 'javascript:alert(1)', quantity: '100' }))).toEqual([
+      'link:bad_url',
+    ]);
     expect(codes(errors('default', {}))).toEqual(['link:required', 'quantity:required']);
   });
 
@@ -90,7 +97,9 @@ describe('order form per service type: fields, add parameters and charge', () =>
     expect(o.params).toEqual({ service: 1, link: LINK, comments: 'Harika!\nSüper\nÇok iyi' });
     expect(o.total).toBe(3);
     expect(o.charge).toBe(0.024);
-    expect(codes(errors('custom_comments', { link: LINK, comments: ' \n \n' }))).toEqual(['comments:no_lines']);
+    expect(codes(errors('custom_comments', { link: LINK, comments: ' \n \n' }))).toEqual([
+      'comments:no_lines',
+    ]);
     expect(errors('custom_comments', { link: LINK, comments: 'a\nb' }, { min: 10 })).toEqual([
       { field: 'comments', code: 'too_few', params: { min: 10 } },
     ]);
@@ -112,7 +121,11 @@ describe('order form per service type: fields, add parameters and charge', () =>
   });
 
   it('Mentions with Hashtags: link, quantity, usernames, hashtags', () => {
-    const o = valid('mentions_with_hashtags', { link: LINK, quantity: '100', usernames: 'a', hashtags: '#x\n#y' }, { rate: 2.4 });
+    const o = valid(
+      'mentions_with_hashtags',
+      { link: LINK, quantity: '100', usernames: 'a', hashtags: '#x\n#y' },
+      { rate: 2.4 },
+    );
     expect(o.params).toEqual({ service: 1, link: LINK, quantity: 100, usernames: 'a', hashtags: '#x\n#y' });
     expect(o.charge).toBe(0.24);
     expect(codes(errors('mentions_with_hashtags', { link: LINK, quantity: '100', usernames: 'a' }))).toEqual([
@@ -121,7 +134,11 @@ describe('order form per service type: fields, add parameters and charge', () =>
   });
 
   it('Mentions Custom List: link, usernames; quantity = lines', () => {
-    const o = valid('mentions_custom_list', { link: LINK, usernames: 'a\nb\nc' }, { rate: 3, min: 2, max: 1000 });
+    const o = valid(
+      'mentions_custom_list',
+      { link: LINK, usernames: 'a\nb\nc' },
+      { rate: 3, min: 2, max: 1000 },
+    );
     expect(o.params).toEqual({ service: 1, link: LINK, usernames: 'a\nb\nc' });
     expect(o.total).toBe(3);
     expect(o.charge).toBe(0.009);
@@ -140,13 +157,21 @@ describe('order form per service type: fields, add parameters and charge', () =>
   });
 
   it('Mentions User Followers: link, quantity, username', () => {
-    const o = valid('mentions_user_followers', { link: LINK, quantity: '100', username: 'ayse' }, { rate: 2.2 });
+    const o = valid(
+      'mentions_user_followers',
+      { link: LINK, quantity: '100', username: 'ayse' },
+      { rate: 2.2 },
+    );
     expect(o.params).toEqual({ service: 1, link: LINK, quantity: 100, username: 'ayse' });
     expect(o.charge).toBe(0.22);
   });
 
   it('Mentions Media Likers: link, quantity, media (a link)', () => {
-    const o = valid('mentions_media_likers', { link: LINK, quantity: '100', media: 'instagram.com/p/zzz' }, { rate: 2.2 });
+    const o = valid(
+      'mentions_media_likers',
+      { link: LINK, quantity: '100', media: 'instagram.com/p/zzz' },
+      { rate: 2.2 },
+    );
     expect(o.params).toEqual({ service: 1, link: LINK, quantity: 100, media: 'https://instagram.com/p/zzz' });
     expect(codes(errors('mentions_media_likers', { link: LINK, quantity: '100', media: 'zzz' }))).toEqual([
       'media:bad_url',
@@ -160,7 +185,11 @@ describe('order form per service type: fields, add parameters and charge', () =>
   });
 
   it('Comment Replies: link, username, comments; quantity = lines', () => {
-    const o = valid('comment_replies', { link: LINK, username: 'mehmet', comments: 'a\nb' }, { rate: 9, min: 1, max: 500 });
+    const o = valid(
+      'comment_replies',
+      { link: LINK, username: 'mehmet', comments: 'a\nb' },
+      { rate: 9, min: 1, max: 500 },
+    );
     expect(o.params).toEqual({ service: 1, link: LINK, username: 'mehmet', comments: 'a\nb' });
     expect(o.charge).toBe(0.018);
     expect(codes(errors('comment_replies', { link: LINK, comments: 'a' }, { min: 1 }))).toEqual([
@@ -178,7 +207,11 @@ describe('order form per service type: fields, add parameters and charge', () =>
   });
 
   it('SEO: link, quantity, keywords one per line', () => {
-    const o = valid('seo', { link: LINK, quantity: '1000', keywords: 'kahve\nçay' }, { rate: 0.6, min: 1000, max: 100000 });
+    const o = valid(
+      'seo',
+      { link: LINK, quantity: '1000', keywords: 'kahve\nçay' },
+      { rate: 0.6, min: 1000, max: 100000 },
+    );
     expect(o.params).toEqual({ service: 1, link: LINK, quantity: 1000, keywords: 'kahve\nçay' });
     expect(o.charge).toBe(0.6);
   });
@@ -195,7 +228,15 @@ describe('order form per service type: fields, add parameters and charge', () =>
     ]);
     const o = valid(
       'subscriptions',
-      { username: 'ayse', min: '100', max: '200', posts: '5', old_posts: '0', delay: '30', expiry: '2030-02-09' },
+      {
+        username: 'ayse',
+        min: '100',
+        max: '200',
+        posts: '5',
+        old_posts: '0',
+        delay: '30',
+        expiry: '2030-02-09',
+      },
       { rate: 0.3 },
     );
     expect(o.params).toEqual({
@@ -213,16 +254,24 @@ describe('order form per service type: fields, add parameters and charge', () =>
     expect(codes(errors('subscriptions', { username: 'a', min: '300', max: '200', delay: '0' }))).toEqual([
       'max:min_over_max',
     ]);
-    expect(codes(errors('subscriptions', { username: 'a', min: '10', max: '200', delay: '0' }))).toEqual(['min:too_few']);
-    expect(codes(errors('subscriptions', { username: 'a', min: '100', max: '200' }))).toEqual(['delay:required']);
-    expect(codes(errors('subscriptions', { username: 'a', min: '100', max: '200', delay: '0', expiry: '31/02/2030' }))).toEqual([
-      'expiry:bad_date',
+    expect(codes(errors('subscriptions', { username: 'a', min: '10', max: '200', delay: '0' }))).toEqual([
+      'min:too_few',
     ]);
+    expect(codes(errors('subscriptions', { username: 'a', min: '100', max: '200' }))).toEqual([
+      'delay:required',
+    ]);
+    expect(
+      codes(
+        errors('subscriptions', { username: 'a', min: '100', max: '200', delay: '0', expiry: '31/02/2030' }),
+      ),
+    ).toEqual(['expiry:bad_date']);
   });
 
   it('a type the extension does not know cannot be ordered', () => {
     expect(formFields(service('other'), false)).toEqual([]);
-    expect(errors('other', { link: LINK, quantity: '100' })).toEqual([{ field: 'form', code: 'unsupported' }]);
+    expect(errors('other', { link: LINK, quantity: '100' })).toEqual([
+      { field: 'form', code: 'unsupported' },
+    ]);
   });
 });
 
@@ -231,9 +280,13 @@ describe('charge shown while typing', () => {
     expect(estimateCharge(service('default'), { quantity: '1000' }, false)).toBe(0.9);
     expect(estimateCharge(service('default'), { quantity: '1000', runs: '3' }, true)).toBe(2.7);
     expect(estimateCharge(service('default'), { quantity: '' }, false)).toBeNull();
-    expect(estimateCharge(service('custom_comments', { rate: 8 }), { comments: 'a\nb\n' }, false)).toBe(0.016);
+    expect(estimateCharge(service('custom_comments', { rate: 8 }), { comments: 'a\nb\n' }, false)).toBe(
+      0.016,
+    );
     expect(estimateCharge(service('package', { rate: 3.5 }), {}, false)).toBe(3.5);
-    expect(estimateCharge(service('subscriptions', { rate: 0.3 }), { max: '200', posts: '5' }, false)).toBe(0.3);
+    expect(estimateCharge(service('subscriptions', { rate: 0.3 }), { max: '200', posts: '5' }, false)).toBe(
+      0.3,
+    );
     expect(estimateCharge(service('other'), { quantity: '100' }, false)).toBeNull();
   });
 });

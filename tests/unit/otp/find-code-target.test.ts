@@ -25,6 +25,7 @@ describe('findCodeTarget: one field', () => {
   it.each([
     ['English name', '<input name="verification_code" id="t">'],
     ['camelCase id', '<input id="t" name="smsCode">'],
+    ['short name "otc"', '<input id="t" name="otc" type="tel">'],
     ['English placeholder', '<input id="t" placeholder="Enter the 6-digit code">'],
     ['aria-label', '<input id="t" aria-label="Security code from SMS">'],
     ['Turkish label, generic name', '<label for="t">Doğrulama kodu</label><input id="t" name="field_3">'],
@@ -59,8 +60,28 @@ describe('findCodeTarget: one field', () => {
     expect(single(findCodeTarget(document))?.id).toBe('t');
   });
 
+  it('takes the SMS code over an e-mail code on a page that asks for both', () => {
+    mount(`<form>
+      <label>E-mail verification code <input id="mail"></label>
+      <label>SMS verification code <input id="t"></label>
+    </form>`);
+    expect(single(findCodeTarget(document))?.id).toBe('t');
+  });
+
   it('finds nothing on a page without a code field', () => {
     mount('<form><input name="first_name"><input name="city"><textarea name="note"></textarea></form>');
+    expect(findCodeTarget(document)).toBeNull();
+  });
+
+  it('takes a bare "code" in nearby text only for a field shaped like a code', () => {
+    mount(
+      '<p>Use code SAVE10 at checkout</p><input name="q"><p>Code</p><div><input id="t" inputmode="numeric"></div>',
+    );
+    expect(single(findCodeTarget(document))?.id).toBe('t');
+  });
+
+  it('does not take an e-mail confirmation field labelled in Japanese', () => {
+    mount('<form><label>メールアドレス（確認）<input name="f2"></label></form>');
     expect(findCodeTarget(document)).toBeNull();
   });
 
@@ -199,6 +220,10 @@ describe('findCodeTarget: never the wrong field', () => {
     ['zero size', '<input id="d" name="otp" style="width:0;height:0">'],
     ['1px visually hidden', '<input id="d" name="otp" style="width:1px;height:1px">'],
     ['off screen', '<input id="d" name="otp" style="position:absolute;left:-9999px">'],
+    [
+      'a collapsed overflow:hidden box',
+      '<div style="height:0;overflow:hidden"><input id="d" name="otp"></div>',
+    ],
     ['type=hidden', '<input id="d" name="otp" type="hidden" value="">'],
     ['disabled', '<input id="d" name="otp" disabled>'],
     ['readonly', '<input id="d" name="otp" readonly>'],

@@ -98,6 +98,24 @@ describe('fillPhone', () => {
     expect($('#p').value).toBe('5551234567');
   });
 
+  it('switches a dial-code select to the number’s country when no national number is given', async () => {
+    mount(`<form><div>${DIAL_SELECT}<input type="tel" name="phone" id="p"></div></form>`);
+    expect($<HTMLSelectElement>('select').value).toBe('1');
+    expect(await fillPhone(found(), '+905551234567', window)).toEqual({ filled: 1 });
+    expect($<HTMLSelectElement>('select').value).toBe('90');
+    expect($('#p').value).toBe('5551234567');
+  });
+
+  it('types +international next to a flag-only picker whose country it cannot read', async () => {
+    mount(
+      '<form><div><div class="flag-dropdown" role="button"></div><input type="tel" name="phone" id="p"></div></form>',
+    );
+    const target = found();
+    expect(target.hasCountrySelector).toBe(true);
+    expect(await fillPhone(target, '905551234567', window)).toEqual({ filled: 1 });
+    expect($('#p').value).toBe('+905551234567');
+  });
+
   it('accepts a page that masks the number as it is typed', async () => {
     mount('<form><div><button class="flag">+90</button><input type="tel" name="phone" id="p"></div></form>');
     const el = $('#p');
