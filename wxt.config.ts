@@ -8,6 +8,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: auto-imports hide where a name comes from (and guess wrong on local names).
   imports: false,
+  hooks: {
+    // The autofill content script calls no extension API: keep webextension-polyfill out of it
+    // (the module aliases wxt/browser to it in every bundle), which keeps the script under 8 kB.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.name === 'autofill')) return;
+      const alias = config.resolve?.alias;
+      if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+  },
   manifest: ({ browser, mode }) => {
     const e2e = mode === 'e2e';
     const hosts = ['https://smmonayim.com/*', ...(e2e ? ['http://127.0.0.1/*'] : [])];

@@ -5,7 +5,15 @@ import { formatWhen } from '../utils/stores/time';
 import { useI18n } from './I18n';
 
 /** One finished number: what, when, how it ended, and the codes it got. */
-export function HistoryItem({ rental, now }: { rental: Rental; now: number }) {
+export function HistoryItem({
+  rental,
+  now,
+  currency,
+}: {
+  rental: Rental;
+  now: number;
+  currency: string | null;
+}) {
   const { t, locale } = useI18n();
   const when = formatWhen(rental.endedAt ?? rental.createdAt, now, locale);
   return (
@@ -15,7 +23,7 @@ export function HistoryItem({ rental, now }: { rental: Rental; now: number }) {
           {rental.serviceName}
           {rental.categoryName && <span class="muted"> · {rental.categoryName}</span>}
         </span>
-        <span class="price">{formatMoney(rental.price, rental.currency, locale)}</span>
+        <span class="price">{formatMoney(rental.price, rental.currency ?? currency, locale)}</span>
       </div>
       <div class="history-meta">
         <span class="mono">{rental.number ?? '—'}</span>

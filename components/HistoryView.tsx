@@ -30,7 +30,12 @@ export function HistoryView({ store }: { store: PopupStore }) {
         <>
           <ul class="history-list">
             {history.map((r) => (
-              <HistoryItem key={r.id} rental={r} now={store.clock.peek()} />
+              <HistoryItem
+                key={r.id}
+                rental={r}
+                now={store.clock.peek()}
+                currency={store.headerBalance.value?.currency ?? null}
+              />
             ))}
           </ul>
           {confirming.value ? (

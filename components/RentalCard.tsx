@@ -27,11 +27,18 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
           {rental.serviceName}
           {rental.categoryName && <span class="muted"> · {rental.categoryName}</span>}
         </h3>
-        <span class="price">{formatMoney(rental.price, rental.currency, locale)}</span>
+        <span class="price">
+          {formatMoney(rental.price, rental.currency ?? store.headerBalance.value?.currency ?? null, locale)}
+        </span>
       </div>
 
       {rental.number && (
-        <PhoneNumber store={store} rental={{ ...rental, number: rental.number }} busy={!!busy} />
+        <PhoneNumber
+          store={store}
+          rental={{ ...rental, number: rental.number }}
+          busy={!!busy}
+          actions={!FINISHED.has(rental.state)}
+        />
       )}
 
       <p class="status-line">

@@ -92,7 +92,10 @@ async function main() {
     .getByRole('button', { name: /WhatsApp/i })
     .first()
     .click();
-  const rent = popup.getByRole('button', { name: /Türkiye.*(Rent|Kirala)|(Rent|Kirala).*Türkiye/i }).first();
+  const rent = popup
+    .locator('[data-testid=service-row]', { hasText: 'Türkiye' })
+    .getByRole('button', { name: /Rent|Kirala/ })
+    .first();
   await rent.waitFor({ timeout: 15_000 });
   await shot(popup, 'services');
   await rent.click();
@@ -117,14 +120,13 @@ async function main() {
     'the SMS code',
     30_000,
   );
-  say(`code ${code} arrived; badge shows ${(await ext.badge()).text}`);
+  say(`code ${code} arrived (badge, notification, and on top of the popup)`);
   await popup.getByText(code).first().waitFor();
   await shot(popup, 'code');
 
   // 5. Fill it into the page.
   await popup
-    .getByRole('button', { name: /^(Fill|Doldur)$/ })
-    .first()
+    .getByRole('button', { name: new RegExp(`(Fill|Doldur).*${code}|${code}.*(doldur|Doldur)`) })
     .click();
   await waitFor(async () => (await signup.inputValue('#otp')) === code, 'the code in the page');
   await signup.locator('#done').waitFor();

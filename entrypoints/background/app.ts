@@ -265,7 +265,8 @@ export function createBackground(world: BackgroundWorld = realWorld) {
       );
       return rental;
     },
-    cancelRental: ({ rentalId }) => renter.cancel(rentalId),
+    // A cancel that failed or was refused leaves the number waiting: the loop may have stopped meanwhile.
+    cancelRental: ({ rentalId }) => renter.cancel(rentalId).finally(() => void poller.ensureRunning()),
     async markSeen({ rentalId }) {
       await store.update(rentalId, markSeen);
       await repaint();

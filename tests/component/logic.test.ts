@@ -51,7 +51,7 @@ describe('arranging services', () => {
   });
   it('keeps recents short and unique', () => {
     expect(pushRecent([3, 2, 1, 4, 5], 1)).toEqual([1, 3, 2, 4, 5]);
-    expect(pushRecent([1, 2, 3, 4, 5], 9)).toEqual([9, 1, 2, 3, 4]);
+    expect(pushRecent([1, 2, 3, 4, 5, 6, 7, 8], 9)).toEqual([9, 1, 2, 3, 4, 5, 6, 7]);
   });
 });
 

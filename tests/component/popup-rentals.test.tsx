@@ -109,7 +109,9 @@ describe('active numbers', () => {
     expect(screen.queryByTestId('notice')).toBeNull(); // the card says it already
     await items.rentals.setValue([]); // the background moves it to the history
     await flush();
-    expect(screen.getByTestId('notice').textContent).toContain('+905551234567: Cancelled — the price was refunded.');
+    expect(screen.getByTestId('notice').textContent).toContain(
+      '+905551234567: Cancelled — the price was refunded.',
+    );
   });
 
   it('a finished number lingering on the list says how it ended and can be dismissed', async () => {
@@ -119,6 +121,7 @@ describe('active numbers', () => {
     );
     expect(screen.getByTestId('rental').textContent).toContain('Cancelled — the price was refunded.');
     expect(screen.queryByTestId('countdown')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Copy|^Fill/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     await flush();
     expect(callsOf(send, 'finishRental')).toEqual([{ rentalId: 'r1' }]);

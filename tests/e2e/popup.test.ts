@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchExtension, waitFor, type ExtensionHarness } from './harness';
@@ -117,7 +118,10 @@ describe('popup: renting in English', () => {
     await popup.screenshot('07-code-received');
 
     await popup.copyCode('Whatsapp Fransa');
-    await waitFor(async () => (await popup.page.evaluate(() => navigator.clipboard.readText())) === code, 'clipboard');
+    await waitFor(
+      async () => (await popup.page.evaluate(() => navigator.clipboard.readText())) === code,
+      'clipboard',
+    );
 
     await popup.fillCode('Whatsapp Fransa');
     await waitFor(async () => (await site.locator('#code').inputValue()) === code, 'the code in the page');
@@ -128,10 +132,13 @@ describe('popup: renting in English', () => {
     await popup.numberOf('Whatsapp Endonezya').waitFor();
     await popup.cancel('Whatsapp Endonezya');
     await waitFor(
-      async () => (await popup.noteOf('Whatsapp Endonezya').textContent()) === 'Cancelled — the price was refunded.',
+      async () =>
+        (await popup.noteOf('Whatsapp Endonezya').textContent()) === 'Cancelled — the price was refunded.',
       'the refund on the card',
     );
-    expect(await popup.rental('Whatsapp Endonezya').getByTestId('rental-status').textContent()).toBe('Cancelled');
+    expect(await popup.rental('Whatsapp Endonezya').getByTestId('rental-status').textContent()).toBe(
+      'Cancelled',
+    );
     expect(sandbox.balance()).toBeCloseTo(balanceBefore - 8, 5); // Fransa paid, Endonezya refunded
     await popup.screenshot('08-refund-shown');
 
@@ -172,6 +179,38 @@ describe('popup: renting in English', () => {
   });
 });
 
+describe('options page', () => {
+  let sandbox: Sandbox;
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    ext = await launchExtension();
+    await ext.configure({ origin: sandbox.url, key: sandbox.key });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await sandbox?.close();
+  });
+
+  it('shows the saved key hint, saves a setting, switches language', async () => {
+    const page = await ext.openOptions();
+    await page.getByTestId('key-status').waitFor();
+    expect(await page.getByTestId('key-status').textContent()).toContain('••••');
+    expect(await page.content()).not.toContain(sandbox.key);
+    await page.getByLabel('Number window (minutes)').fill('15');
+    await page.getByLabel('Number window (minutes)').press('Enter');
+    await waitFor(
+      async () => (await ext.storage<{ numberWindowMin: number }>('settings'))?.numberWindowMin === 15,
+      'saved',
+    );
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/13-options.png`, fullPage: true });
+    await page.getByLabel('Language', { exact: true }).selectOption('tr');
+    await page.getByRole('heading', { name: 'Ayarlar' }).waitFor();
+    await page.close();
+  });
+});
+
 describe('popup: Turkish and dark', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
@@ -209,5 +248,3 @@ describe('popup: Turkish and dark', () => {
     }
   });
 });
-
-export { SCREENSHOT_DIR };

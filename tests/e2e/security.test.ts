@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCorpusServer } from '../corpus/server';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchExtension, waitFor, type ExtensionHarness } from './harness';
+import { PopupPage } from './pages/popup';
 
 /** What the browser sent: every request of every page and of the service worker. */
 interface SentRequest {
@@ -342,31 +343,39 @@ describe('security in Chromium against the sandbox panel', () => {
     await page.close();
   });
 
-  it('panel texts with markup show as text in the popup: a balance error and a rent error', async () => {
+  it('panel texts with markup show as text in the popup: a balance error, a rent error, an order service name', async () => {
     sandbox.injectFault('getBalance', { type: 'panelError', text: HOSTILE_TEXT }, 3);
     sandbox.injectFault('balance', { type: 'panelError', text: HOSTILE_TEXT }, 3);
-    const popup = await ext.openPopup();
-    const banner = popup.locator('header [role="alert"]');
+    const popup = await PopupPage.open(ext);
+    const page = popup.page;
+    const banner = page.locator('header [role="alert"]');
     await banner.waitFor({ timeout: 10_000 });
     expect(await banner.textContent()).toContain('<b>bold</b><img src=x');
 
     sandbox.injectFault('getNumber', { type: 'panelError', text: HOSTILE_TEXT });
-    await popup.getByRole('button', { name: 'Telegram' }).click();
-    const row = popup.getByTestId('service-row').filter({ hasText: 'Telegram Endonezya' });
-    await row.locator('.btn-rent').click();
-    const note = popup.locator('main [role="alert"]').filter({ hasText: '<b>bold</b>' });
+    await popup.openCategory('Telegram');
+    await popup.rentButton('Telegram Endonezya').click();
+    const note = page.locator('main [role="alert"]').filter({ hasText: '<b>bold</b>' });
     await note.waitFor({ timeout: 10_000 });
     expect(await note.first().textContent()).toContain('<script>window.__pwned=2</script>');
+    sandbox.clearFaults();
 
-    const markup = await popup.evaluate(() => ({
+    // The sandbox's order catalogue has a service named with an <img onerror> in it.
+    await page.locator('#tab-orders').click();
+    await page.getByTestId('orders-view-services').click();
+    await page.getByTestId('orders-search').fill('Takipçi');
+    const service = page.locator('[data-service-id="21"] .oservice-name');
+    await service.waitFor({ timeout: 10_000 });
+    expect(await service.textContent()).toBe('Instagram Takipçi <img src=x onerror=alert(1)>');
+
+    const markup = await page.evaluate(() => ({
       bold: [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length,
       img: document.querySelectorAll('img[src="x"]').length,
       inlineScripts: document.querySelectorAll('script:not([src])').length,
       pwned: (globalThis as { __pwned?: unknown }).__pwned ?? null,
     }));
     expect(markup).toEqual({ bold: 0, img: 0, inlineScripts: 0, pwned: null });
-    sandbox.clearFaults();
-    await popup.close();
+    await page.close();
   });
 
   it('after all of the above: the key went only to the panel, and never into any console', async () => {

@@ -21,9 +21,11 @@ function isDialPicker(el: Element, phone: HTMLInputElement): boolean {
     return dialOptions.length >= 2 || /dial|phone|tel|prefix|calling|code|kod/.test(named);
   }
   if (el.tagName === 'INPUT') {
+    const input = el as HTMLInputElement;
+    // A hidden input (a widget's full-number copy) is not something the person chooses from.
     return (
-      /tel-country-code/.test((el as HTMLInputElement).autocomplete) ||
-      /dial|prefix|country.?code/.test(named)
+      input.type !== 'hidden' &&
+      (/tel-country-code/.test(input.autocomplete) || /dial|prefix|country.?code/.test(named))
     );
   }
   return /^\s*\+\d{1,4}\s*$/.test(el.textContent ?? '') || /flag|dial|countr|iti\b/.test(named);

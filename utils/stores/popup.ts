@@ -67,7 +67,6 @@ export function createPopupStore(deps: PopupDeps) {
     target: deps.target,
     copyText: deps.copyText,
     newRequestId: deps.newRequestId,
-    recentsItem: items.recents,
     announce,
     notify,
   });

@@ -4,14 +4,13 @@ import { cancelSentence } from './cancelText';
 import { errorText } from './errors';
 import type { Note, PopupState, RentalAction } from './popupState';
 import { isRentable, pushRecent } from './services';
-import type { Send, TargetTab, WatchedItem } from './types';
+import type { Send, TargetTab } from './types';
 
 export interface RentalDeps {
   send: Send;
   target: () => Promise<TargetTab>;
   copyText: (text: string) => Promise<void>;
   newRequestId: () => string;
-  recentsItem: WatchedItem<number[]>;
   announce: (text: string) => void;
   notify: (note: Note & { rentalId?: string }) => void;
 }
@@ -66,9 +65,8 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
         site: target.site,
         tabId: target.tabId,
       });
-      const recents = pushRecent(s.recents.value, service.id);
-      s.recents.value = recents;
-      void deps.recentsItem.setValue(recents).catch(() => undefined);
+      // The background stores the recent list; this shows it at once, before its watcher fires.
+      s.recents.value = pushRecent(s.recents.value, service.id);
       deps.announce(t()('ui_rented', { service: service.name, number: rental.number ?? '' }));
       return rental;
     } catch (error) {

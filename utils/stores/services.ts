@@ -58,6 +58,6 @@ export function arrangeServices(rows: readonly CatalogService[], opts: ArrangeOp
 }
 
 /** Keeps an id list short and unique, newest first (for the recently rented services). */
-export function pushRecent(list: readonly number[], id: number, max = 5): number[] {
+export function pushRecent(list: readonly number[], id: number, max = 8): number[] {
   return [id, ...list.filter((x) => x !== id)].slice(0, max);
 }

@@ -67,7 +67,9 @@ export class PopupPage {
     await this.page.getByRole('searchbox').fill(text);
   }
   serviceRow(name: string): Locator {
-    return this.page.getByTestId('service-row').filter({ has: this.page.locator('.service-name', { hasText: name }) });
+    return this.page
+      .getByTestId('service-row')
+      .filter({ has: this.page.locator('.service-name', { hasText: name }) });
   }
   async serviceNames(): Promise<string[]> {
     return this.page.locator('[data-testid=service-row] .service-name').allTextContents();

@@ -56,6 +56,20 @@ describe('findPhoneTarget', () => {
     expect(found().hasCountrySelector).toBe(false);
   });
 
+  it('sees no country selector in a hidden country-code input', () => {
+    mount(
+      '<form><div><input type="hidden" name="country_code" value="90"><input type="tel" name="phone"></div></form>',
+    );
+    expect(found().hasCountrySelector).toBe(false);
+  });
+
+  it('sees a separate country-code input as a selector', () => {
+    mount(
+      '<form><div><input name="cc" autocomplete="tel-country-code" size="4"><input type="tel" name="phone"></div></form>',
+    );
+    expect(found().hasCountrySelector).toBe(true);
+  });
+
   it('sees a dial-code select next to the field', () => {
     mount(`<form><div class="row">${DIAL_SELECT}<input type="tel" name="phone"></div></form>`);
     const target = found();
