@@ -451,14 +451,14 @@ describe('faults in real Chromium against the sandbox panel', () => {
     const before = sandbox.count('getNumber');
     const known = new Set((await active()).map((r) => r.id));
     sandbox.injectFault('getNumber', { type: 'slow', ms: 2_500 });
-    const popup = await ext.openPopup();
-    await popup.getByRole('button', { name: SERVICE.category }).click();
-    await popup.getByTestId('service-row').filter({ hasText: SERVICE.name }).locator('.btn-rent').click();
+    const popup = await PopupPage.open(ext);
+    await popup.openCategory(SERVICE.category);
+    await popup.rentButton(SERVICE.name).click();
     await waitFor(
       async () => (await active()).some((r) => !known.has(r.id) && r.state === 'renting'),
       'the rent to start',
     );
-    await popup.close();
+    await popup.page.close();
     const rental = await waitFor(
       async () => (await active()).find((r) => !known.has(r.id) && r.state === 'waiting' && r.number),
       'the rental to complete after the popup closed',
@@ -474,7 +474,8 @@ describe('faults in real Chromium against the sandbox panel', () => {
     await page.evaluate(() => chrome.storage.local.remove(['numbersCatalog', 'popupDraft']));
     inject(['getBalance', 'balance'], { type: 'http500' }, 10);
     inject(['getCategories'], { type: 'malformed' }, 10);
-    const popup = (await PopupPage.open(ext)).page;
+    const popupPage = await PopupPage.open(ext);
+    const popup = popupPage.page;
     const balanceAlert = popup.locator('header [role="alert"]');
     await balanceAlert.waitFor({ timeout: 10_000 });
     expect((await balanceAlert.textContent())!.trim().length).toBeGreaterThan(20);
@@ -484,16 +485,16 @@ describe('faults in real Chromium against the sandbox panel', () => {
     expect(await popup.locator('[aria-busy="true"]').count()).toBe(0);
     sandbox.clearFaults();
     await categoriesAlert.getByRole('button').click();
-    await popup.getByRole('button', { name: SERVICE.category }).click();
+    await popupPage.openCategory(SERVICE.category);
 
     sandbox.injectFault('getNumber', { type: 'http502' });
-    const row = popup.getByTestId('service-row').filter({ hasText: SERVICE.name });
-    await row.locator('.btn-rent').click();
+    const rentButton = popupPage.rentButton(SERVICE.name);
+    await rentButton.click();
     const card = popup.getByTestId('rental').filter({ has: popup.locator('[role="alert"]') });
     await card.first().waitFor({ timeout: 10_000 });
     expect((await card.first().locator('[role="alert"]').textContent())!.trim().length).toBeGreaterThan(20);
     await waitFor(
-      async () => (await row.locator('.btn-rent').getAttribute('aria-busy')) !== 'true',
+      async () => (await rentButton.getAttribute('aria-busy')) !== 'true',
       'the rent button to settle',
     );
     const unknown = (await active()).filter((r) => r.state === 'unknown' && !unknownBefore.has(r.id));
