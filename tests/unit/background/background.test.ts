@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveCatalogsToFetch } from './catalog-fetch';
+import { patchFakeBrowser } from './fake-events';
 import { createBackground, WATCHDOG_ALARM } from '../../../entrypoints/background/app';
 import background from '../../../entrypoints/background/index';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -29,26 +30,6 @@ async function firstService(bg: ReturnType<typeof createBackground>) {
   const cats = await bg.handlers.getCategories({} as never, {});
   const rows = await bg.handlers.getServices({ categoryId: cats[0]!.id }, {});
   return rows.find((r) => (r.stock ?? 0) > 0)!;
-}
-
-/** Events the fake browser leaves unimplemented: an in-memory stand-in with trigger(). */
-function fakeEvent() {
-  const listeners = new Set<(...a: unknown[]) => unknown>();
-  return {
-    addListener: (l: (...a: unknown[]) => unknown) => void listeners.add(l),
-    removeListener: (l: (...a: unknown[]) => unknown) => void listeners.delete(l),
-    hasListener: (l: (...a: unknown[]) => unknown) => listeners.has(l),
-    trigger: (...a: unknown[]) => Promise.all([...listeners].map((l) => l(...a))),
-  };
-}
-
-function patchFakeBrowser() {
-  const fb = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-  fb.contextMenus!.onClicked = fakeEvent();
-  fb.contextMenus!.create = vi.fn();
-  fb.contextMenus!.removeAll = vi.fn(async () => undefined);
-  fb.commands!.onCommand = fakeEvent();
-  fb.runtime!.getPlatformInfo = vi.fn(async () => ({ os: 'linux' }));
 }
 
 describe('background with fake browser APIs and the sandbox panel', () => {

@@ -2,21 +2,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveCatalogsToFetch } from './catalog-fetch';
+import { patchFakeBrowser, type FakeEvent } from './fake-events';
 import background from '../../../entrypoints/background/index';
 import { rentalsItem, settingsItem } from '../../../utils/storage';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import type { Rental } from '../../../utils/rentals/types';
-
-/** An in-memory event with trigger(), for events the fake browser leaves out. */
-function fakeEvent() {
-  const listeners = new Set<(...a: unknown[]) => unknown>();
-  return {
-    addListener: (l: (...a: unknown[]) => unknown) => void listeners.add(l),
-    removeListener: (l: (...a: unknown[]) => unknown) => void listeners.delete(l),
-    hasListener: (l: (...a: unknown[]) => unknown) => listeners.has(l),
-    trigger: (...a: unknown[]) => Promise.all([...listeners].map((l) => l(...a))),
-  };
-}
 
 const rental = (over: Partial<Rental> = {}): Rental => ({
   id: 'r1',
@@ -49,12 +39,8 @@ let filledPerFrame: number[];
 beforeEach(async () => {
   fakeBrowser.reset();
   serveCatalogsToFetch();
+  patchFakeBrowser();
   const fb = fakeBrowser as unknown as Fake;
-  fb.contextMenus!.onClicked = fakeEvent();
-  fb.contextMenus!.create = vi.fn();
-  fb.contextMenus!.removeAll = vi.fn(async () => undefined);
-  fb.commands!.onCommand = fakeEvent();
-  fb.runtime!.getPlatformInfo = vi.fn(async () => ({ os: 'linux' }));
   injected = [];
   filledPerFrame = [0, 6];
   fb.scripting!.executeScript = vi.fn(async (details: (typeof injected)[number]) => {
@@ -72,12 +58,9 @@ const fills = () => injected.filter((d) => d.args);
 
 describe('fill and copy triggers', () => {
   it('the keyboard command fills the latest code into the active tab, all frames, and marks it seen', async () => {
-    await (fakeBrowser.commands.onCommand as unknown as ReturnType<typeof fakeEvent>).trigger(
-      'fill-latest-code',
-      {
-        id: 9,
-      },
-    );
+    await (fakeBrowser.commands.onCommand as unknown as FakeEvent).trigger('fill-latest-code', {
+      id: 9,
+    });
     expect(injected[0]).toMatchObject({
       target: { tabId: 9, allFrames: true },
       files: ['/content-scripts/autofill.js'],
@@ -88,7 +71,7 @@ describe('fill and copy triggers', () => {
   });
 
   it('the context menu fills the tab it was clicked in', async () => {
-    await (fakeBrowser.contextMenus.onClicked as unknown as ReturnType<typeof fakeEvent>).trigger(
+    await (fakeBrowser.contextMenus.onClicked as unknown as FakeEvent).trigger(
       { menuItemId: 'fill-latest-code' },
       { id: 5 },
     );
@@ -97,7 +80,7 @@ describe('fill and copy triggers', () => {
 
   it('a page without a code field gets a second, waiting pass, then a notification; nothing is marked seen', async () => {
     filledPerFrame = [0, 0];
-    await (fakeBrowser.contextMenus.onClicked as unknown as ReturnType<typeof fakeEvent>).trigger(
+    await (fakeBrowser.contextMenus.onClicked as unknown as FakeEvent).trigger(
       { menuItemId: 'fill-latest-code' },
       { id: 5 },
     );
@@ -109,12 +92,9 @@ describe('fill and copy triggers', () => {
 
   it('with no code yet, the command says so instead of filling anything', async () => {
     await rentalsItem.setValue([rental({ codes: [], state: 'waiting' })]);
-    await (fakeBrowser.commands.onCommand as unknown as ReturnType<typeof fakeEvent>).trigger(
-      'fill-latest-code',
-      {
-        id: 9,
-      },
-    );
+    await (fakeBrowser.commands.onCommand as unknown as FakeEvent).trigger('fill-latest-code', {
+      id: 9,
+    });
     expect(injected).toEqual([]);
     const notes = await fakeBrowser.notifications.getAll();
     expect(Object.keys(notes)).toContain('fill:none');
