@@ -47,7 +47,8 @@ export default defineBackground(() => {
     await bg.fillLatestInTab(target?.id);
   });
 
-  browser.notifications.onButtonClicked.addListener(async (id, index) => {
+  // Firefox has no notification buttons (and no onButtonClicked): clicking the notification opens the popup.
+  browser.notifications.onButtonClicked?.addListener(async (id, index) => {
     const notice = parseNoticeId(id);
     if (notice?.kind !== 'code') return;
     const rental = await bg.store.get(notice.ref);

@@ -229,7 +229,9 @@ describe('faults in real Chromium against the sandbox panel', () => {
   });
 
   it('rent: a getNumber whose connection drops after the panel rented reaches the panel once', async () => {
-    // Keep a connection warm, as the poller does in real use.
+    // Warm connections the way real use does: a rent a moment ago, and the poller's traffic.
+    const earlier = await rentWaiting();
+    await ext.send('cancelRental', { rentalId: earlier.id });
     await ext.send('getBalance');
     const before = sandbox.count('getNumber');
     const numbersBefore = sandbox.numbers().length;
@@ -241,6 +243,7 @@ describe('faults in real Chromium against the sandbox panel', () => {
     const rented = sandbox.numbers().length - numbersBefore;
     const rentalId = await rentalIdOf(requestId);
     if (rentalId) await ext.send(reply.res ? 'cancelRental' : 'finishRental', { rentalId });
+    // Chromium re-sends a POST whose reused keep-alive connection closed before any answer: the panel rents twice.
     expect({ sent, rented }).toEqual({ sent: 1, rented: 1 });
     expectSentence(reply, 'network', 'rent, drop');
     expect(reply.err!.mayHaveCharged).toBe(true);
@@ -520,6 +523,5 @@ describe('faults in real Chromium against the sandbox panel', () => {
       40_000,
       250,
     );
-    expect(sandbox.count('getNumber')).toBeGreaterThan(0);
   });
 });

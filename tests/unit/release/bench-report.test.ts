@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { allWithinBudget, formatTable, formatValue, verdictOf, type Figure } from '../../../scripts/bench/report';
+import {
+  allWithinBudget,
+  formatTable,
+  formatValue,
+  verdictOf,
+  type Figure,
+} from '../../../scripts/bench/report';
 import { median, worst } from '../../../scripts/bench/stats';
 
-const fig = (value: number | null, budget: number | null): Figure => ({ label: 'x', value, unit: 'ms', budget });
+const fig = (value: number | null, budget: number | null): Figure => ({
+  label: 'x',
+  value,
+  unit: 'ms',
+  budget,
+});
 
 describe('bench report', () => {
   it('judges a figure against its budget; a missing figure fails', () => {

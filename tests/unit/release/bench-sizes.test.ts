@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chunkImports, gzipBytes, measureBuild, pageScripts, scriptClosure } from '../../../scripts/bench/sizes';
+import {
+  chunkImports,
+  gzipBytes,
+  measureBuild,
+  pageScripts,
+  scriptClosure,
+} from '../../../scripts/bench/sizes';
 
 const POPUP_HTML = `<!DOCTYPE html><html><head>
 <script type="module" crossorigin src="/chunks/popup-A1.js"></script>
@@ -17,20 +23,33 @@ describe('bench sizes: what a page loads', () => {
     expect(pageScripts(POPUP_HTML)).toEqual(['/chunks/popup-A1.js', '/chunks/browser-B2.js']);
   });
 
-  it('finds static, bare and dynamic chunk imports, each once', () => {
-    const js = 'import{t as e}from"./browser-B2.js";import"./side.js";const l=()=>import("./lazy.js");import{x}from"./browser-B2.js";';
-    expect(chunkImports(js).sort()).toEqual(['./browser-B2.js', './lazy.js', './side.js']);
-    expect(chunkImports('const url="https://example.com/x.js";')).toEqual([]);
+  it('finds static and bare chunk imports, each once; lazy imports only when asked', () => {
+    const js =
+      'import{t as e}from"./browser-B2.js";import"./side.js";const l=()=>import(`./lazy.js`);' +
+      'const m=()=>import("./lazy2.js");import{x}from"./browser-B2.js";';
+    expect(chunkImports(js).sort()).toEqual(['./browser-B2.js', './side.js']);
+    expect(chunkImports(js, { dynamic: true }).sort()).toEqual([
+      './browser-B2.js',
+      './lazy.js',
+      './lazy2.js',
+      './side.js',
+    ]);
+    expect(chunkImports('const url="https://example.com/x.js";', { dynamic: true })).toEqual([]);
   });
 
   it('follows imports through chunks, relative to the importing file, without looping on cycles', () => {
     const files: Record<string, string> = {
       'chunks/popup.js': 'import{a}from"./base.js";',
-      'chunks/base.js': 'import{b}from"./popup.js";import("../lazy/late.js");',
+      'chunks/base.js': 'import{b}from"./popup.js";const l=()=>import(`../lazy/late.js`);',
       'lazy/late.js': 'export const late=1;',
     };
-    const closure = scriptClosure(['/chunks/popup.js'], (p) => files[p] ?? '');
-    expect(closure.sort()).toEqual(['chunks/base.js', 'chunks/popup.js', 'lazy/late.js']);
+    const read = (p: string) => files[p] ?? '';
+    expect(scriptClosure(['/chunks/popup.js'], read).sort()).toEqual(['chunks/base.js', 'chunks/popup.js']);
+    expect(scriptClosure(['/chunks/popup.js'], read, { dynamic: true }).sort()).toEqual([
+      'chunks/base.js',
+      'chunks/popup.js',
+      'lazy/late.js',
+    ]);
   });
 
   it('adds up each file gzipped on its own', () => {
@@ -47,12 +66,22 @@ describe('bench sizes: what a page loads', () => {
       mkdirSync(join(dir, 'chunks'));
       mkdirSync(join(dir, 'content-scripts'));
       writeFileSync(join(dir, 'popup.html'), POPUP_HTML);
-      writeFileSync(join(dir, 'chunks/popup-A1.js'), 'import{t}from"./browser-B2.js";'.repeat(3));
+      writeFileSync(
+        join(dir, 'chunks/popup-A1.js'),
+        'import{t}from"./browser-B2.js";'.repeat(3) + 'const o=()=>import(`./orders-D4.js`);',
+      );
+      writeFileSync(join(dir, 'chunks/orders-D4.js'), 'export const orders=1;');
       writeFileSync(join(dir, 'chunks/browser-B2.js'), 'export const t=1;');
       writeFileSync(join(dir, 'content-scripts/autofill.js'), '(()=>{})();');
       writeFileSync(join(dir, 'background.js'), 'import"./chunks/browser-B2.js";');
       const m = measureBuild(dir);
       expect(m.popup.files.sort()).toEqual(['chunks/browser-B2.js', 'chunks/popup-A1.js']);
+      expect(m.popupWithLazy.files.sort()).toEqual([
+        'chunks/browser-B2.js',
+        'chunks/orders-D4.js',
+        'chunks/popup-A1.js',
+      ]);
+      expect(m.popupWithLazy.gzip).toBeGreaterThan(m.popup.gzip);
       expect(m.background.files.sort()).toEqual(['background.js', 'chunks/browser-B2.js']);
       expect(m.content.files).toEqual(['content-scripts/autofill.js']);
       expect(m.popup.gzip).toBeGreaterThan(m.content.gzip);

@@ -6,23 +6,27 @@ import config from '../../../wxt.config';
 async function manifestFor(browser: string, mode: string): Promise<UserManifest> {
   const env: ConfigEnv = { browser, mode, command: 'build', manifestVersion: browser === 'firefox' ? 2 : 3 };
   const m = config.manifest;
-  if (typeof m !== 'function') throw new Error('wxt.config.ts should build the manifest per browser and mode');
+  if (typeof m !== 'function')
+    throw new Error('wxt.config.ts should build the manifest per browser and mode');
   return m(env);
 }
 
 const PANEL = 'https://smmonayim.com/*';
 
 describe('the manifest wxt.config.ts builds', () => {
-  it.each(['chrome', 'firefox', 'edge'])('%s store build: host access to the panel only, all else optional', async (browser) => {
-    const m = await manifestFor(browser, 'production');
-    expect(m.host_permissions).toEqual([PANEL]);
-    expect(m.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*', 'http://*/*']));
-    expect(m.permissions ?? []).not.toEqual(
-      expect.arrayContaining([expect.stringMatching(/^(<all_urls>|\*:|https?:|tabs$|webRequest)/)]),
-    );
-    expect(m.content_scripts ?? []).toEqual([]);
-    expect(m.content_security_policy).toBeUndefined();
-  });
+  it.each(['chrome', 'firefox', 'edge'])(
+    '%s store build: host access to the panel only, all else optional',
+    async (browser) => {
+      const m = await manifestFor(browser, 'production');
+      expect(m.host_permissions).toEqual([PANEL]);
+      expect(m.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*', 'http://*/*']));
+      expect(m.permissions ?? []).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(<all_urls>|\*:|https?:|tabs$|webRequest)/)]),
+      );
+      expect(m.content_scripts ?? []).toEqual([]);
+      expect(m.content_security_policy).toBeUndefined();
+    },
+  );
 
   it('the e2e build adds only the local test origin', async () => {
     const m = await manifestFor('chrome', 'e2e');
@@ -37,8 +41,7 @@ describe('the manifest wxt.config.ts builds', () => {
 
   it('gives Firefox an add-on id and a data-collection statement (AMO refuses a build without them)', async () => {
     const gecko = (await manifestFor('firefox', 'production')).browser_specific_settings?.gecko as
-      | { id?: string; data_collection_permissions?: { required?: string[] } }
-      | undefined;
+      { id?: string; data_collection_permissions?: { required?: string[] } } | undefined;
     expect(gecko?.id).toMatch(/@|^\{[0-9a-f-]+\}$/);
     expect(gecko?.data_collection_permissions?.required).toEqual(['none']);
   });
