@@ -8,6 +8,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: auto-imports hide where a name comes from (and guess wrong on local names).
   imports: false,
+  zip: { excludeSources: ['artifacts/**', 'tests/corpus/dist/**', '.tmp/**'] },
   hooks: {
     // The autofill content script calls no extension API: keep webextension-polyfill out of it
     // (the module aliases wxt/browser to it in every bundle), which keeps the script under 8 kB.
@@ -17,7 +18,7 @@ export default defineConfig({
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
     },
   },
-  manifest: ({ browser, mode }) => {
+  manifest: ({ browser, manifestVersion, mode }) => {
     const e2e = mode === 'e2e';
     const hosts = ['https://smmonayim.com/*', ...(e2e ? ['http://127.0.0.1/*'] : [])];
     const permissions = ['storage', 'alarms', 'notifications', 'scripting', 'activeTab', 'contextMenus'];
@@ -29,6 +30,8 @@ export default defineConfig({
       permissions,
       host_permissions: hosts,
       optional_host_permissions: ['https://*/*', 'http://*/*'],
+      // MV2 (Firefox) has no optional_host_permissions: optional origins are optional permissions there.
+      ...(manifestVersion === 2 ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
       action: { default_title: '__MSG_extName__' },
       commands: {
         'fill-latest-code': {

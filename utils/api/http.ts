@@ -89,7 +89,16 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
     let responseHeaders: Headers;
     let text: string;
     try {
-      const pending = $fetch.raw<string, 'text'>(path, { body, headers, signal: controller.signal });
+      // Browsers re-send a request whose reused keep-alive connection closed before any answer, POST
+      // included. Spending calls go without credentials, which gives them a connection pool of their
+      // own, so the constant read traffic (polls, balance) never hands them a stale connection.
+      const credentials: RequestCredentials | undefined = req.spends ? 'omit' : undefined;
+      const pending = $fetch.raw<string, 'text'>(path, {
+        body,
+        headers,
+        signal: controller.signal,
+        credentials,
+      });
       pending.catch(() => {}); // it may lose the race; its late rejection is expected
       const res = await Promise.race([pending, deadline]);
       status = res.status;
