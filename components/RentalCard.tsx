@@ -73,6 +73,10 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
         </p>
       )}
 
+      {rental.site && (rental.state === 'waiting' || rental.state === 'received') && (
+        <AutofillOffer store={store} rental={rental} busy={!!busy} />
+      )}
+
       <div class="row row-end">
         {rental.state === 'waiting' && (
           <button
@@ -97,5 +101,25 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
         )}
       </div>
     </article>
+  );
+}
+
+/** Offers automatic fill for the site the number was rented for, or says it is on. */
+function AutofillOffer({ store, rental, busy }: { store: PopupStore; rental: Rental; busy: boolean }) {
+  const { t } = useI18n();
+  const site = rental.site!;
+  const host = new URL(site).host;
+  if (store.settings.value.autofillSites.includes(site)) {
+    return <p class="hint">{t('ui_autofill_active', { site: host })}</p>;
+  }
+  return (
+    <button
+      type="button"
+      class="btn btn-link"
+      disabled={busy}
+      onClick={() => void store.allowAutofill(rental)}
+    >
+      {t('ui_autofill_offer', { site: host })}
+    </button>
   );
 }

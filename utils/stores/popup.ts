@@ -64,6 +64,7 @@ export function createPopupStore(deps: PopupDeps) {
 
   const rentals = createRentalActions(s, {
     send,
+    permissions: deps.permissions,
     target: deps.target,
     copyText: deps.copyText,
     newRequestId: deps.newRequestId,

@@ -8,6 +8,8 @@ import type { Send, TargetTab } from './types';
 
 export interface RentalDeps {
   send: Send;
+  /** Asks the browser for host access to an origin (inside the person's click). */
+  permissions: { request: (origin: string) => Promise<boolean> };
   target: () => Promise<TargetTab>;
   copyText: (text: string) => Promise<void>;
   newRequestId: () => string;
@@ -163,9 +165,35 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     if (kind === 'fillCode') void markSeen(rental);
   }
 
+  /**
+   * Turns on automatic fill for the site a number was rented for: host access to that origin
+   * only, asked inside the click; then codes for that site fill its open tab without a click.
+   */
+  async function allowAutofill(rental: Rental): Promise<void> {
+    const site = rental.site;
+    if (!site) return;
+    const host = new URL(site).host;
+    setBusy(rental.id, 'autofill');
+    try {
+      if (!(await deps.permissions.request(site))) {
+        setNote(rental.id, { tone: 'warn', text: t()('ui_autofill_refused', { site: host }) });
+        return;
+      }
+      await deps.send('setAutofillSite', { origin: site, enabled: true });
+      const text = t()('ui_autofill_on', { site: host });
+      setNote(rental.id, { tone: 'ok', text });
+      deps.announce(text);
+    } catch (error) {
+      setNote(rental.id, { tone: 'error', text: errorText(error, t()) });
+    } finally {
+      setBusy(rental.id, null);
+    }
+  }
+
   return {
     rent,
     cancel,
+    allowAutofill,
     finish,
     markSeen,
     copyNumber: (rental: Rental, text: string) => copy(rental, text, false),

@@ -15,7 +15,7 @@ export interface LoadStatus {
 export const IDLE: LoadStatus = { loading: false, error: null };
 
 /** What a rental is busy with (its buttons are disabled meanwhile). */
-export type RentalAction = 'cancel' | 'fillCode' | 'fillNumber' | 'finish';
+export type RentalAction = 'cancel' | 'fillCode' | 'fillNumber' | 'finish' | 'autofill';
 
 /** A short sentence shown under a rental or at the top of the list. */
 export interface Note {
