@@ -22,7 +22,8 @@ export default defineConfig({
     const e2e = mode === 'e2e';
     const hosts = ['https://smmonayim.com/*', ...(e2e ? ['http://127.0.0.1/*'] : [])];
     const permissions = ['storage', 'alarms', 'notifications', 'scripting', 'activeTab', 'contextMenus'];
-    if (browser === 'chrome') permissions.push('offscreen');
+    // Chrome copies from the worker through an offscreen document; Firefox's background page copies itself.
+    permissions.push(browser === 'chrome' ? 'offscreen' : 'clipboardWrite');
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',

@@ -72,7 +72,12 @@ export default defineBackground(() => {
     await browser.notifications.clear(id);
     const action =
       browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
-    await action?.openPopup?.().catch(() => undefined);
+    // Where the browser refuses to open the popup from here, open it in a tab instead.
+    const opened = await Promise.resolve(action?.openPopup?.()).then(
+      () => Boolean(action?.openPopup),
+      () => false,
+    );
+    if (!opened) await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
   });
 
   // Keep storage (and so the key) away from content scripts where the browser can (Chrome).

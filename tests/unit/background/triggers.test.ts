@@ -108,3 +108,22 @@ describe('fill and copy triggers', () => {
     expect(fills()[0]!.target.tabId).toBe(tabs[tabs.length - 1]!.id);
   });
 });
+
+describe('clicking a notification', () => {
+  it('opens the popup, or the popup in a tab where the browser refuses', async () => {
+    const action = fakeBrowser.action as unknown as { openPopup?: () => Promise<void> };
+    const urls = async () => (await fakeBrowser.tabs.query({})).map((t) => t.url ?? '');
+    const before = await urls();
+    action.openPopup = vi.fn(async () => undefined);
+    await fakeBrowser.notifications.onClicked.trigger('code:r1');
+    expect(action.openPopup).toHaveBeenCalledTimes(1);
+    expect(await urls()).toEqual(before);
+
+    action.openPopup = vi.fn(async () => {
+      throw new Error('openPopup is not allowed here');
+    });
+    await fakeBrowser.notifications.onClicked.trigger('code:r1');
+    const added = (await urls()).slice(before.length);
+    expect(added).toEqual([expect.stringMatching(/popup\.html$/)]);
+  });
+});
