@@ -3,13 +3,14 @@ import type { OptionsStore } from '../utils/stores/options';
 import { useI18n } from './I18n';
 import { OptionsNote } from './OptionsNote';
 
-/** Clear the history of numbers; export and import the settings as a JSON file (never the key). */
+/** Clear the history of numbers; export and import the settings as a JSON file (the key only if asked). */
 export function OptionsData({ store }: { store: OptionsStore }) {
   const { t } = useI18n();
   const confirming = useSignal(false);
+  const includeKey = useSignal(false);
 
   const download = async () => {
-    const json = await store.exportFile();
+    const json = await store.exportFile(includeKey.value);
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
@@ -69,7 +70,15 @@ export function OptionsData({ store }: { store: OptionsStore }) {
           />
         </label>
       </div>
-      <p class="hint">{t('options_export_hint')}</p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={includeKey.value}
+          onChange={(e) => (includeKey.value = e.currentTarget.checked)}
+        />{' '}
+        {t('options_export_include_key')}
+      </label>
+      <p class="hint">{t(includeKey.value ? 'options_export_key_warning' : 'options_export_hint')}</p>
       <OptionsNote note={store.notes.value.file} testId="file-note" />
     </section>
   );

@@ -238,6 +238,7 @@ export function createBackground(world: BackgroundWorld = realWorld) {
       void refreshBalance().catch(() => undefined);
       return balance;
     },
+    exportKey: async () => ({ key: await apiKeyItem.getValue() }),
     async clearKey() {
       await apiKeyItem.setValue('');
       await keyHintItem.setValue('');

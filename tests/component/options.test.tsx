@@ -170,7 +170,14 @@ describe('options page', () => {
   });
 
   it('exports without the key, and imports a file (its origin waits for Save)', async () => {
-    const { store, items } = await renderOptions({ settings: { lowBalance: 3 } });
+    const { store, items } = await renderOptions(
+      { settings: { lowBalance: 3 } },
+      {
+        saveKey: async () => {
+          throw new PanelError({ kind: 'bad_key', endpoint: 'getBalance' });
+        },
+      },
+    );
     const json = await store.exportFile();
     expect(JSON.parse(json)).toMatchObject({ settings: { lowBalance: 3 }, favoriteServices: [4, 5] });
     expect(json).not.toContain('c9f');
@@ -186,6 +193,32 @@ describe('options page', () => {
       'https://other.example',
     );
     expect(screen.getByTestId('file-note').textContent).toContain('press Save address');
+  });
+
+  it('exports the key only when asked, and imports a key only after the panel accepted it', async () => {
+    const { store, send } = await renderOptions(
+      {},
+      {
+        exportKey: async () => ({ key: 'demo-key-7f3a9c' }),
+        saveKey: async ({ key }) => {
+          if (key !== 'good-key') throw new PanelError({ kind: 'bad_key', endpoint: 'getBalance' });
+          return { amount: 12, currency: null };
+        },
+      },
+    );
+    expect(await store.exportFile()).not.toContain('demo-key-7f3a9c');
+    expect(callsOf(send, 'exportKey')).toHaveLength(0);
+    const withKey = JSON.parse(await store.exportFile(true));
+    expect(withKey.apiKey).toBe('demo-key-7f3a9c');
+    expect(screen.getByTestId('file-note').textContent).toContain('Keep the file private');
+
+    await store.importFile(JSON.stringify({ ...withKey, apiKey: 'wrong-key' }));
+    await flush();
+    expect(screen.getByTestId('file-note').textContent).toContain('was not saved');
+    await store.importFile(JSON.stringify({ ...withKey, apiKey: 'good-key' }));
+    await flush();
+    expect(screen.getByTestId('file-note').textContent).toContain('works and was saved');
+    expect(callsOf(send, 'saveKey').map((c) => c.key)).toEqual(['wrong-key', 'good-key']);
   });
 
   it('a file that is not a settings file is refused with a sentence', async () => {

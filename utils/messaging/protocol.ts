@@ -19,6 +19,8 @@ export interface ProtocolMap extends OrdersProtocolMap {
   testKey: { data: { key?: string; origin?: string }; res: Balance };
   /** Checks then saves the key (and origin); answers the balance. */
   saveKey: { data: { key: string; origin?: string }; res: Balance };
+  /** The saved key, for a settings export the person asked to include it in (extension pages only). */
+  exportKey: { data: Record<string, never>; res: { key: string } };
   /** Forgets the key. */
   clearKey: { data: Record<string, never>; res: { ok: true } };
   /** Sets the panel origin (the page asked for host permission first). */

@@ -199,11 +199,12 @@ export function createOptionsStore(deps: OptionsDeps) {
     }
   }
 
-  /** The settings file to download (without the API key). */
-  async function exportFile(): Promise<string> {
+  /** The settings file to download; the API key only when the person ticked "include the key". */
+  async function exportFile(includeKey = false): Promise<string> {
     const favorites = await items.favorites.getValue();
-    note('file', { tone: 'ok', text: t.value('options_exported') });
-    return exportSettingsFile(settings.value, origin.value, favorites ?? [], deps.now());
+    const key = includeKey ? (await send('exportKey', {})).key : undefined;
+    note('file', { tone: 'ok', text: t.value(key ? 'options_exported_with_key' : 'options_exported') });
+    return exportSettingsFile(settings.value, origin.value, favorites ?? [], deps.now(), key);
   }
 
   /**
@@ -224,6 +225,11 @@ export function createOptionsStore(deps: OptionsDeps) {
     if (parsed.panelOrigin && parsed.panelOrigin !== origin.value) {
       pendingOrigin.value = parsed.panelOrigin;
       parts.push(t.value('options_import_origin', { origin: parsed.panelOrigin }));
+    }
+    if (parsed.apiKey) {
+      // Checked with the panel first, like a pasted key: a wrong or old key is not saved.
+      const saved = await keys.saveKey(parsed.apiKey, origin.value);
+      parts.push(t.value(saved ? 'options_import_key_saved' : 'options_import_key_failed'));
     }
     const skipped = parsed.settings.autofillSites.filter((s) => !keep.includes(s));
     if (skipped.length > 0) parts.push(t.value('options_import_sites', { sites: skipped.join(', ') }));

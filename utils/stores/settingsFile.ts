@@ -3,7 +3,7 @@ import { normalizeOrigin, sanitizeSettings, type Settings } from '../settings';
 /** The format tag of an exported settings file, checked on import. */
 export const SETTINGS_FILE_FORMAT = 'sms-panel-extension/settings';
 
-/** What an exported file holds: never the API key. */
+/** What an exported file holds: the API key only when the person asked for it. */
 export interface SettingsFile {
   format: typeof SETTINGS_FILE_FORMAT;
   version: 1;
@@ -11,6 +11,7 @@ export interface SettingsFile {
   panelOrigin: string;
   settings: Settings;
   favoriteServices: number[];
+  apiKey?: string;
 }
 
 /** Builds the export (pretty JSON) of the settings, the panel origin and the favourites. */
@@ -19,6 +20,7 @@ export function exportSettingsFile(
   panelOrigin: string,
   favoriteServices: readonly number[],
   now: number,
+  apiKey?: string,
 ): string {
   const file: SettingsFile = {
     format: SETTINGS_FILE_FORMAT,
@@ -27,6 +29,7 @@ export function exportSettingsFile(
     panelOrigin,
     settings: sanitizeSettings(settings),
     favoriteServices: [...favoriteServices],
+    ...(apiKey ? { apiKey } : {}),
   };
   return JSON.stringify(file, null, 2);
 }
@@ -38,10 +41,12 @@ export type ParsedSettingsFile =
       panelOrigin: string | null;
       favoriteServices: number[] | null;
       hadKey: boolean;
+      /** The key the file carries, to be checked with the panel before it is saved. */
+      apiKey: string | null;
     }
   | { ok: false; reason: 'not_json' | 'not_settings' };
 
-/** Reads an exported file: settings are clamped to their ranges; a key in the file is ignored. */
+/** Reads an exported file: settings are clamped to their ranges; a key is handed over, never saved here. */
 export function parseSettingsFile(text: string): ParsedSettingsFile {
   let raw: unknown;
   try {
@@ -65,5 +70,6 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
     panelOrigin: typeof file.panelOrigin === 'string' ? normalizeOrigin(file.panelOrigin) : null,
     favoriteServices: favorites,
     hadKey: 'apiKey' in file || 'key' in file,
+    apiKey: typeof file.apiKey === 'string' && file.apiKey.trim() ? file.apiKey.trim() : null,
   };
 }
