@@ -107,6 +107,27 @@ describe('background in real Chromium against the sandbox panel', () => {
     await waitFor(async () => (await ext.badge()).text === '', 'an empty badge');
   });
 
+  it('the offscreen document copies a code for the worker (the notification Copy button and the command)', async () => {
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const worker = await ext.worker();
+    const answer = await worker.evaluate(async () => {
+      const has = await chrome.offscreen.hasDocument();
+      if (!has) {
+        await chrome.offscreen.createDocument({
+          url: 'offscreen.html',
+          reasons: [chrome.offscreen.Reason.CLIPBOARD],
+          justification: 'test',
+        });
+      }
+      return chrome.runtime.sendMessage({ target: 'offscreen-clipboard', text: '048213' });
+    });
+    expect(answer).toEqual({ copied: true });
+    const page = await ext.openPage('offscreen.html');
+    await page.bringToFront();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('048213');
+    await page.close();
+  });
+
   it('a double-click rent sends one getNumber', async () => {
     const before = sandbox.count('getNumber');
     const page = await ext.openPage('offscreen.html');
