@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
 
 /** The languages the extension speaks. */
@@ -34,6 +35,11 @@ export function translatorOf(catalog: Catalog): Translate {
 export async function loadCatalog(lang: Lang, url: (path: string) => string): Promise<Catalog> {
   const res = await fetch(url(`/_locales/${lang}/messages.json`));
   return (await res.json()) as Catalog;
+}
+
+/** Loads a catalog from the extension's own files (pages and the background). */
+export function loadShippedCatalog(lang: Lang): Promise<Catalog> {
+  return loadCatalog(lang, (path) => browser.runtime.getURL(path as '/'));
 }
 
 /** The locale tag used by Intl for numbers, money and dates. */

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Balance } from '../../utils/api/numbers/types';
 import { formatMoney } from '../../utils/money';
 import {
-  loadCatalog,
+  loadShippedCatalog,
   pickLang,
   translatorOf,
   type Catalog,
@@ -55,7 +55,7 @@ export interface BackgroundWorld {
 }
 
 const realWorld: BackgroundWorld = {
-  loadCatalog: (lang) => loadCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
+  loadCatalog: loadShippedCatalog,
 };
 
 /** Composes the background: stores, clients, renter, poller, and the message handlers. */

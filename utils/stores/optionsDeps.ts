@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { loadCatalog } from '../i18n';
+import { loadShippedCatalog } from '../i18n';
 import { favoriteServicesItem, keyHintItem, panelOriginItem, settingsItem } from '../storage';
 import type { OptionsDeps } from './options';
 import { sendMessage } from '../messaging/client';
@@ -21,7 +21,7 @@ export function browserOptionsDeps(): OptionsDeps {
       remove: (origin) => browser.permissions.remove({ origins: [originPattern(origin)] }),
     },
     uiLanguage: uiLanguage(),
-    loadCatalog: (lang) => loadCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
+    loadCatalog: loadShippedCatalog,
     now: () => Date.now(),
   };
 }

@@ -11,7 +11,7 @@ import {
   rentalsItem,
   settingsItem,
 } from '../storage';
-import { loadCatalog } from '../i18n';
+import { loadShippedCatalog } from '../i18n';
 import { sendMessage } from '../messaging/client';
 import type { PopupDeps } from './popup';
 import { originPattern, type TargetTab } from './types';
@@ -35,7 +35,7 @@ export function browserPopupDeps(location: Location): PopupDeps {
     },
     now: () => Date.now(),
     uiLanguage: uiLanguage(),
-    loadCatalog: (lang) => loadCatalog(lang, (path) => browser.runtime.getURL(path as '/')),
+    loadCatalog: loadShippedCatalog,
     target: () => (target ??= findTargetTab(location.search)),
     copyText,
     newRequestId: () => crypto.randomUUID(),
@@ -56,18 +56,18 @@ export function uiLanguage(): string {
 }
 
 /** The tab named by `?tab=<id>` (tests, the demo), else the active tab of the current window. */
-async function findTargetTab(search: string): Promise<TargetTab> {
+export async function findTab(search: string): Promise<{ id?: number; url?: string } | null> {
   const param = new URLSearchParams(search).get('tab');
-  try {
-    const tab =
-      param && /^\d+$/.test(param)
-        ? await browser.tabs.get(Number(param))
-        : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    if (!tab || tab.id === undefined) return { tabId: null, site: null };
-    return { tabId: tab.id, site: webOrigin(tab.url) };
-  } catch {
-    return { tabId: param ? Number(param) : null, site: null };
-  }
+  if (param && /^\d+$/.test(param))
+    return browser.tabs.get(Number(param)).catch(() => ({ id: Number(param) }));
+  return (await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []))[0] ?? null;
+}
+
+/** The tab to fill and the site a number is rented for. */
+async function findTargetTab(search: string): Promise<TargetTab> {
+  const tab = await findTab(search);
+  if (!tab || tab.id === undefined) return { tabId: null, site: null };
+  return { tabId: tab.id, site: webOrigin(tab.url) };
 }
 
 function webOrigin(url: string | undefined): string | null {
