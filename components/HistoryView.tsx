@@ -1,6 +1,6 @@
-import { useSignal } from '@preact/signals';
 import type { PopupStore } from '../utils/stores/popup';
 import { errorText } from '../utils/stores/errors';
+import { ClearHistoryButton } from './ClearHistoryButton';
 import { ErrorNote } from './ErrorNote';
 import { HistoryItem } from './HistoryItem';
 import { useI18n } from './I18n';
@@ -8,7 +8,6 @@ import { useI18n } from './I18n';
 /** Finished numbers with their codes, newest first, and a two-step "Clear history". */
 export function HistoryView({ store }: { store: PopupStore }) {
   const { t } = useI18n();
-  const confirming = useSignal(false);
   const history = store.history.value;
   const status = store.historyStatus.value;
   return (
@@ -38,29 +37,7 @@ export function HistoryView({ store }: { store: PopupStore }) {
               />
             ))}
           </ul>
-          {confirming.value ? (
-            <div class="row" role="group" aria-label={t('ui_history_clear_confirm')}>
-              <span>{t('ui_history_clear_confirm')}</span>
-              <button
-                type="button"
-                class="btn btn-danger"
-                disabled={status.loading}
-                onClick={() => {
-                  confirming.value = false;
-                  void store.clearHistory();
-                }}
-              >
-                {t('ui_history_clear_yes')}
-              </button>
-              <button type="button" class="btn" onClick={() => (confirming.value = false)}>
-                {t('ui_keep')}
-              </button>
-            </div>
-          ) : (
-            <button type="button" class="btn" onClick={() => (confirming.value = true)}>
-              {t('ui_history_clear')}
-            </button>
-          )}
+          <ClearHistoryButton busy={status.loading} onClear={() => void store.clearHistory()} />
         </>
       )}
     </section>

@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
 import type { OptionsStore } from '../utils/stores/options';
+import { ClearHistoryButton } from './ClearHistoryButton';
 import { useI18n } from './I18n';
 import { OptionsNote } from './OptionsNote';
 
 /** Clear the history of numbers; export and import the settings as a JSON file (the key only if asked). */
 export function OptionsData({ store }: { store: OptionsStore }) {
   const { t } = useI18n();
-  const confirming = useSignal(false);
   const includeKey = useSignal(false);
 
   const download = async () => {
@@ -22,35 +22,7 @@ export function OptionsData({ store }: { store: OptionsStore }) {
   return (
     <section class="options-section" aria-labelledby="data-title">
       <h2 id="data-title">{t('options_data')}</h2>
-      <div class="row">
-        {confirming.value ? (
-          <>
-            <span>{t('ui_history_clear_confirm')}</span>
-            <button
-              type="button"
-              class="btn btn-danger"
-              onClick={() => {
-                confirming.value = false;
-                void store.clearHistory();
-              }}
-            >
-              {t('ui_history_clear_yes')}
-            </button>
-            <button type="button" class="btn" onClick={() => (confirming.value = false)}>
-              {t('ui_keep')}
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            class="btn"
-            disabled={store.busy.value.history}
-            onClick={() => (confirming.value = true)}
-          >
-            {t('ui_history_clear')}
-          </button>
-        )}
-      </div>
+      <ClearHistoryButton busy={!!store.busy.value.history} onClear={() => void store.clearHistory()} />
       <OptionsNote note={store.notes.value.history} />
       <div class="row">
         <button type="button" class="btn" onClick={() => void download()}>
