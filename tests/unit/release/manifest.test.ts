@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigEnv, UserManifest } from 'wxt';
 import config from '../../../wxt.config';
@@ -51,5 +53,10 @@ describe('the manifest wxt.config.ts builds', () => {
     expect(m.name).toBe('__MSG_extName__');
     expect(m.description).toBe('__MSG_extDescription__');
     expect(m.default_locale).toBe('en');
+  });
+
+  it('the toolbar tooltip is localised too (WXT takes it from the popup page title)', () => {
+    const html = readFileSync(resolve('entrypoints/popup/index.html'), 'utf8');
+    expect(html).toMatch(/<title>__MSG_extName__<\/title>/);
   });
 });
