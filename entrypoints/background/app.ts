@@ -3,6 +3,7 @@ import type { Balance } from '../../utils/api/numbers/types';
 import { formatMoney } from '../../utils/money';
 import {
   loadShippedCatalog,
+  localeOf,
   pickLang,
   translatorOf,
   type Catalog,
@@ -76,8 +77,9 @@ export function createBackground(world: BackgroundWorld = realWorld) {
   };
   const catalogs = new Map<Lang, Promise<Catalog>>();
   /** The person's language's translator; a catalog that fails to load is tried again next time. */
+  const currentLang = async () => pickLang((await settings()).language, uiLanguage());
   const translator = async (): Promise<Translate> => {
-    const lang = pickLang((await settings()).language, uiLanguage());
+    const lang = await currentLang();
     let catalog = catalogs.get(lang);
     if (!catalog) {
       catalog = world.loadCatalog(lang);
@@ -114,7 +116,7 @@ export function createBackground(world: BackgroundWorld = realWorld) {
           'low-balance',
           'now',
           t('notifyLowBalanceTitle'),
-          t('notifyLowBalanceBody', { amount: formatMoney(amount, cur, 'en-US') }),
+          t('notifyLowBalanceBody', { amount: formatMoney(amount, cur, localeOf(await currentLang())) }),
         );
       }
       lowBalanceWarned = true;

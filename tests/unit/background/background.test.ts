@@ -78,6 +78,23 @@ describe('background with fake browser APIs and the sandbox panel', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it("a balance under the warning level notifies once, in the person's language and number format", async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, lowBalance: 5, language: 'tr' });
+    sandbox.setBalance(0.5);
+    const bg = createBackground();
+    const res = await bg.handlers.getBalance({} as never, {});
+    expect(res.numbers?.amount).toBe(0.5);
+    const notes = (await fakeBrowser.notifications.getAll()) as Record<
+      string,
+      { title: string; message: string }
+    >;
+    expect(notes['low-balance:now']).toMatchObject({ title: 'Bakiye düşük' });
+    expect(notes['low-balance:now']!.message).toContain('0,50');
+    await fakeBrowser.notifications.clear('low-balance:now');
+    await bg.handlers.getBalance({} as never, {});
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
   it('a worker that starts again turns a rent cut off mid-flight into an unknown entry, never re-sent', async () => {
     const cut: Rental = {
       id: 'cut',
