@@ -22,8 +22,10 @@ export default defineConfig({
     const e2e = mode === 'e2e';
     const hosts = ['https://smmonayim.com/*', ...(e2e ? ['http://127.0.0.1/*'] : [])];
     const permissions = ['storage', 'alarms', 'notifications', 'scripting', 'activeTab', 'contextMenus'];
-    // Chrome copies from the worker through an offscreen document; Firefox's background page copies itself.
-    permissions.push(browser === 'chrome' ? 'offscreen' : 'clipboardWrite');
+    // Copying a code without a click on the page (notification button, command) needs clipboardWrite;
+    // Chrome copies from the worker through an offscreen document, Firefox's background page copies itself.
+    permissions.push('clipboardWrite');
+    if (browser === 'chrome') permissions.push('offscreen');
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',

@@ -16,7 +16,7 @@ export async function copyFromBackground(text: string): Promise<boolean> {
     if (!has) {
       await offscreen
         .createDocument({
-          url: 'offscreen.html',
+          url: 'offscreen.html?reason=clipboard',
           reasons: ['CLIPBOARD'],
           justification: 'Copy the SMS code the person asked to copy.',
         })

@@ -114,7 +114,7 @@ describe('background in real Chromium against the sandbox panel', () => {
       const has = await chrome.offscreen.hasDocument();
       if (!has) {
         await chrome.offscreen.createDocument({
-          url: 'offscreen.html',
+          url: 'offscreen.html?reason=clipboard',
           reasons: [chrome.offscreen.Reason.CLIPBOARD],
           justification: 'test',
         });
