@@ -50,6 +50,11 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   },
 });
 
+/** Whether the low-balance warning was shown since the balance last went under the level (this browser session). */
+export const lowBalanceWarnedItem = storage.defineItem<boolean>('session:lowBalanceWarned', {
+  fallback: false,
+});
+
 /** Numbers that are live or need the person's attention, newest first. */
 export const rentalsItem = storage.defineItem<Rental[]>('local:rentals', { fallback: [] });
 

@@ -23,6 +23,7 @@ import {
   balanceItem,
   HISTORY_LIMIT,
   keyHintItem,
+  lowBalanceWarnedItem,
   panelOriginItem,
   recentServicesItem,
   rentalHistoryItem,
@@ -88,7 +89,6 @@ export function createBackground(world: BackgroundWorld = realWorld) {
     }
     return translatorOf(await catalog);
   };
-  let lowBalanceWarned = false;
 
   const repaint = async () => paintBadge(await store.list());
 
@@ -109,7 +109,7 @@ export function createBackground(world: BackgroundWorld = realWorld) {
     const s = await settings();
     const amount = next.numbers?.amount ?? next.orders?.amount;
     if (amount !== undefined && amount < s.lowBalance) {
-      if (!lowBalanceWarned && s.notifications) {
+      if (!(await lowBalanceWarnedItem.getValue()) && s.notifications) {
         const t = await translator();
         const cur = next.numbers ? next.numbers.currency : (next.orders?.currency ?? null);
         await notifyText(
@@ -119,8 +119,8 @@ export function createBackground(world: BackgroundWorld = realWorld) {
           t('notifyLowBalanceBody', { amount: formatMoney(amount, cur, localeOf(await currentLang())) }),
         );
       }
-      lowBalanceWarned = true;
-    } else lowBalanceWarned = false;
+      await lowBalanceWarnedItem.setValue(true);
+    } else await lowBalanceWarnedItem.setValue(false);
     return { numbers: value(numbers), orders: value(orders) };
   };
 

@@ -92,7 +92,15 @@ describe('background with fake browser APIs and the sandbox panel', () => {
     expect(notes['low-balance:now']!.message).toContain('0,50');
     await fakeBrowser.notifications.clear('low-balance:now');
     await bg.handlers.getBalance({} as never, {});
+    // A worker that starts again remembers it already warned.
+    await createBackground().handlers.getBalance({} as never, {});
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    // Back above the level, then under it again: a new warning.
+    sandbox.setBalance(10);
+    await bg.handlers.getBalance({} as never, {});
+    sandbox.setBalance(0.25);
+    await bg.handlers.getBalance({} as never, {});
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['low-balance:now']);
   });
 
   it('a worker that starts again turns a rent cut off mid-flight into an unknown entry, never re-sent', async () => {
