@@ -46,47 +46,26 @@ const CASES: FaultCase[] = [
   { name: 'drop', fault: { type: 'drop' }, kind: 'network', ambiguous: true },
 ];
 
-/** Panel error texts in the three forms panels use, for a call that reads and for one that spends. */
-const READ_TEXTS: FaultCase[] = [
-  {
-    name: 'panelError English',
-    fault: { type: 'panelError', text: 'Invalid API key' },
-    kind: 'bad_key',
+/** One panel error in the three forms panels use: English, Turkish, a raw key. */
+const panelTexts = (kind: string, texts: [english: string, turkish: string, rawKey: string]): FaultCase[] =>
+  (['English', 'Turkish', 'raw key'] as const).map((form, i) => ({
+    name: `panelError ${form}`,
+    fault: { type: 'panelError', text: texts[i]! },
+    kind,
     ambiguous: false,
-  },
-  {
-    name: 'panelError Turkish',
-    fault: { type: 'panelError', text: 'Geçersiz API anahtarı' },
-    kind: 'bad_key',
-    ambiguous: false,
-  },
-  {
-    name: 'panelError raw key',
-    fault: { type: 'panelError', text: 'api.error.invalid_key' },
-    kind: 'bad_key',
-    ambiguous: false,
-  },
-];
-const SPEND_TEXTS: FaultCase[] = [
-  {
-    name: 'panelError English',
-    fault: { type: 'panelError', text: 'Not enough funds on balance' },
-    kind: 'insufficient_funds',
-    ambiguous: false,
-  },
-  {
-    name: 'panelError Turkish',
-    fault: { type: 'panelError', text: 'Bakiyeniz yetersiz' },
-    kind: 'insufficient_funds',
-    ambiguous: false,
-  },
-  {
-    name: 'panelError raw key',
-    fault: { type: 'panelError', text: 'neworder.error.not_enough_funds' },
-    kind: 'insufficient_funds',
-    ambiguous: false,
-  },
-];
+  }));
+
+/** For a call that reads, and for one that spends. */
+const READ_TEXTS = panelTexts('bad_key', [
+  'Invalid API key',
+  'Geçersiz API anahtarı',
+  'api.error.invalid_key',
+]);
+const SPEND_TEXTS = panelTexts('insufficient_funds', [
+  'Not enough funds on balance',
+  'Bakiyeniz yetersiz',
+  'neworder.error.not_enough_funds',
+]);
 
 const SERVICE = { id: 41, name: 'Telegram Endonezya', category: 'Telegram' };
 const OTHER_SERVICE_ID = 42;
