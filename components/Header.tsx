@@ -2,6 +2,7 @@ import { formatMoney } from '../utils/money';
 import { errorText, panelErrorOf } from '../utils/stores/errors';
 import type { PopupStore } from '../utils/stores/popup';
 import { useI18n } from './I18n';
+import { RefreshButton } from './RefreshButton';
 
 interface Props {
   store: PopupStore;
@@ -29,19 +30,11 @@ export function Header({ store, onOpenOptions }: Props) {
       </div>
       <div class="header-actions">
         {hasKey && (
-          <button
-            type="button"
-            class="icon-btn"
-            aria-label={t('ui_balance_refresh')}
-            title={t('ui_balance_refresh')}
-            disabled={status.loading}
-            aria-busy={status.loading}
+          <RefreshButton
+            label={t('ui_balance_refresh')}
+            loading={status.loading}
             onClick={() => void store.refreshBalance()}
-          >
-            <span aria-hidden="true" class={status.loading ? 'spin' : ''}>
-              ↻
-            </span>
-          </button>
+          />
         )}
         <button
           type="button"

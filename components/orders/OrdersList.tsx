@@ -3,6 +3,7 @@ import type { OrdersStore } from '../../utils/orders/store';
 import { errorText } from '../../utils/stores/errors';
 import { ErrorNote } from '../ErrorNote';
 import { useI18n } from '../I18n';
+import { RefreshButton } from '../RefreshButton';
 import { AddOrderById } from './AddOrderById';
 import { OrderCard } from './OrderCard';
 
@@ -41,20 +42,12 @@ export function OrdersList({ store }: { store: OrdersStore }) {
       )}
       <div class="toolbar">
         <AddOrderById store={store} />
-        <button
-          type="button"
-          class="icon-btn"
-          aria-label={t('orders_refresh')}
-          title={t('orders_refresh')}
-          aria-busy={load.loading}
-          disabled={load.loading}
-          data-testid="orders-refresh"
+        <RefreshButton
+          label={t('orders_refresh')}
+          loading={load.loading}
+          testId="orders-refresh"
           onClick={() => void store.refreshOrders()}
-        >
-          <span aria-hidden="true" class={load.loading ? 'spin' : ''}>
-            ↻
-          </span>
-        </button>
+        />
       </div>
       {load.error !== null && !load.loading && (
         <ErrorNote text={errorText(load.error, t)} onRetry={() => void store.refreshOrders()} />

@@ -2,6 +2,7 @@ import type { OrdersStore } from '../../utils/orders/store';
 import { errorText } from '../../utils/stores/errors';
 import { ErrorNote } from '../ErrorNote';
 import { useI18n } from '../I18n';
+import { RefreshButton } from '../RefreshButton';
 import { CatalogRow } from './CatalogRow';
 
 /** Categories open by themselves when the whole list is this short (or a search is typed). */
@@ -28,19 +29,11 @@ export function ServiceCatalog({ store }: { store: OrdersStore }) {
           data-testid="orders-search"
           onInput={(e) => store.setSearch(e.currentTarget.value)}
         />
-        <button
-          type="button"
-          class="icon-btn"
-          aria-label={t('orders_refresh_services')}
-          title={t('orders_refresh_services')}
-          aria-busy={load.loading}
-          disabled={load.loading}
+        <RefreshButton
+          label={t('orders_refresh_services')}
+          loading={load.loading}
           onClick={() => void store.refreshServices(true)}
-        >
-          <span aria-hidden="true" class={load.loading ? 'spin' : ''}>
-            ↻
-          </span>
-        </button>
+        />
       </div>
       {load.error !== null && !load.loading && (
         <ErrorNote text={errorText(load.error, t)} onRetry={() => void store.refreshServices(true)} />
