@@ -334,18 +334,37 @@ export function createBackground(world: BackgroundWorld = realWorld) {
     }
   };
 
+  /** Copies a code from the worker; a copied code counts as seen. */
+  const copyCode = async (rental: Rental, code: string) => {
+    const copied = await copyFromBackground(code).catch(() => false);
+    if (copied) {
+      await store.update(rental.id, markSeen);
+      await repaint();
+    }
+    return copied;
+  };
+
   const copyLatest = async () => {
     const latest = latestCode(await store.list());
     const t = await translator();
     if (!latest) return notifyText('fill', 'none', t('notifyNoCodeTitle'), t('notifyNoCodeBody'));
-    if (await copyFromBackground(latest.code).catch(() => false)) {
-      await store.update(latest.rental.id, markSeen);
-      await repaint();
+    if (await copyCode(latest.rental, latest.code)) {
       await notifyText('fill', latest.rental.id, t('notifyCopiedTitle'), latest.code);
     }
   };
 
-  return { handlers, resume, poller, store, renter, repaint, fillLatestInTab, copyLatest, translator };
+  return {
+    handlers,
+    resume,
+    poller,
+    store,
+    renter,
+    repaint,
+    fillLatestInTab,
+    copyCode,
+    copyLatest,
+    translator,
+  };
 }
 
 export type Background = ReturnType<typeof createBackground>;

@@ -5,8 +5,6 @@ import { createBackground, WATCHDOG_ALARM } from './app';
 import { parseNoticeId } from './notify';
 import { ORDERS_ALARM, trackOrders } from './orders';
 import { latestCode } from '../../utils/rentals/machine';
-import { copyFromBackground } from './clipboard';
-import { markSeen } from '../../utils/rentals/machine';
 
 const MENU_FILL = 'fill-latest-code';
 const MENU_COPY = 'copy-latest-code';
@@ -55,10 +53,7 @@ export default defineBackground(() => {
     const latest = latestCode(rental ? [rental] : []);
     if (!rental || !latest) return;
     if (index === 0) {
-      if (await copyFromBackground(latest.code).catch(() => false)) {
-        await bg.store.update(rental.id, markSeen);
-        await bg.repaint();
-      }
+      await bg.copyCode(rental, latest.code);
     } else {
       // Fill the tab the number was rented from, else the active tab.
       const tabs = await browser.tabs.query({ active: true, lastFocusedWindow: true });
