@@ -312,8 +312,8 @@ export function createBackground(world: BackgroundWorld = realWorld) {
   };
 
   /** "Fill latest code" from a command, the context menu or a notification button. */
-  const fillLatestInTab = async (tabId: number | undefined) => {
-    const latest = latestCode(await store.list());
+  const fillLatestInTab = async (tabId: number | undefined, only?: Rental) => {
+    const latest = latestCode(only ? [only] : await store.list());
     const t = await translator();
     if (!latest) {
       await notifyText('fill', 'none', t('notifyNoCodeTitle'), t('notifyNoCodeBody'));

@@ -58,7 +58,7 @@ export default defineBackground(() => {
       // Fill the tab the number was rented from, else the active tab.
       const tabs = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       const own = rental.tabId !== null ? await browser.tabs.get(rental.tabId).catch(() => null) : null;
-      await bg.fillLatestInTab(own?.id ?? tabs[0]?.id);
+      await bg.fillLatestInTab(own?.id ?? tabs[0]?.id, rental);
     }
     await browser.notifications.clear(id);
   });

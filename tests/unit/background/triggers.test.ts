@@ -109,6 +109,19 @@ describe('fill and copy triggers', () => {
   });
 });
 
+describe("a code notification's buttons act on that notification's number", () => {
+  it('Fill fills its own code, not a newer code of another number', async () => {
+    await fakeBrowser.tabs.create({ url: 'https://signup.example/' });
+    const tabs = await fakeBrowser.tabs.query({});
+    const tabId = tabs[tabs.length - 1]!.id!;
+    const older = rental({ tabId, codes: [{ code: '111111', at: Date.now() - 60_000, seen: false }] });
+    const newer = rental({ id: 'r2', tabId: null, codes: [{ code: '222222', at: Date.now(), seen: false }] });
+    await rentalsItem.setValue([newer, older]);
+    await fakeBrowser.notifications.onButtonClicked.trigger('code:r1', 1);
+    expect(fills()[0]).toMatchObject({ target: { tabId }, args: ['code', '111111', 0] });
+  });
+});
+
 describe('clicking a notification', () => {
   it('opens the popup, or the popup in a tab where the browser refuses', async () => {
     const action = fakeBrowser.action as unknown as { openPopup?: () => Promise<void> };
