@@ -1,5 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
-import { I18nContext } from '../../components/I18n';
+import { I18nContext, usePageI18n } from '../../components/I18n';
 import { OptionsAccount } from '../../components/OptionsAccount';
 import { OptionsAutofill } from '../../components/OptionsAutofill';
 import { OptionsData } from '../../components/OptionsData';
@@ -12,13 +11,12 @@ import type { OptionsStore } from '../../utils/stores/options';
 /** The options page: account, numbers, automatic fill, language and amounts, data. */
 export function App({ store }: { store: OptionsStore }) {
   const t = store.t.value;
-  const locale = store.locale.value;
-  const lang = store.lang.value;
-  const i18n = useMemo(() => ({ t, locale }), [t, locale]);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = `${t('extName')} — ${t('options_title')}`;
-  }, [lang, t]);
+  const i18n = usePageI18n(
+    t,
+    store.locale.value,
+    store.lang.value,
+    `${t('extName')} — ${t('options_title')}`,
+  );
 
   return (
     <I18nContext.Provider value={i18n}>

@@ -1,6 +1,5 @@
-import { useEffect, useMemo } from 'preact/hooks';
 import { Header } from '../../components/Header';
-import { I18nContext } from '../../components/I18n';
+import { I18nContext, usePageI18n } from '../../components/I18n';
 import { KeySetup } from '../../components/KeySetup';
 import { LiveRegion } from '../../components/LiveRegion';
 import { NumbersTab } from '../../components/NumbersTab';
@@ -17,13 +16,7 @@ interface Props {
 /** The toolbar popup: header with balance, then first-run setup or the Numbers | Orders tabs. */
 export function App({ store, onOpenOptions }: Props) {
   const t = store.t.value;
-  const locale = store.locale.value;
-  const lang = store.lang.value;
-  const i18n = useMemo(() => ({ t, locale }), [t, locale]);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = t('extName');
-  }, [lang, t]);
+  const i18n = usePageI18n(t, store.locale.value, store.lang.value, t('extName'));
 
   const tab = store.draft.value.tab;
   let body;
