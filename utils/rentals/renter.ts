@@ -1,4 +1,5 @@
 import { isPanelError, toPanelError } from '../api/errors';
+import { MessageError } from '../messaging/client';
 import type { NumbersApi } from '../api/numbers';
 import type { Settings } from '../settings';
 import { cancelAnswered, cancelFailed, cancelRequested, rented, rentUnknown, startRental } from './machine';
@@ -22,17 +23,6 @@ export interface RenterDeps {
   /** A number was rented or cancelled: start the poller, update the badge, notify. */
   onRented?: (rental: Rental) => void | Promise<void>;
   onCancelled?: (rental: Rental, auto: boolean) => void | Promise<void>;
-}
-
-/** An error for a request the background cannot act on (unknown rental…). */
-export class RentalError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'RentalError';
-  }
 }
 
 /**
@@ -69,7 +59,7 @@ export function createRenter(deps: RenterDeps) {
       const done = await deps.store.update(rental.id, (r) =>
         rented(r, got, deps.clock.now(), s.numberWindowMin * 60_000, FIRST_POLL_MS),
       );
-      if (!done) throw new RentalError('The rental was removed while renting.', 'gone');
+      if (!done) throw new MessageError('The rental was removed while renting.', 'gone');
       await deps.onRented?.(done);
       return done;
     } catch (e) {
@@ -119,10 +109,10 @@ export function createRenter(deps: RenterDeps) {
         if (!rental) {
           const old = (await deps.store.history()).find((r) => r.id === rentalId);
           if (old) return old;
-          throw new RentalError('This number is no longer in the list.', 'not_found');
+          throw new MessageError('This number is no longer in the list.', 'not_found');
         }
         if (rental.state !== 'waiting' && rental.state !== 'received') return rental;
-        if (rental.numberId === null) throw new RentalError('This number was never rented.', 'not_rented');
+        if (rental.numberId === null) throw new MessageError('This number was never rented.', 'not_rented');
         return cancelNow(rental, auto);
       })().finally(() => cancelsInFlight.delete(rentalId));
       cancelsInFlight.set(rentalId, p);
