@@ -108,19 +108,19 @@ export function createBackground(world: BackgroundWorld = realWorld) {
     if (numbers.status === 'rejected' && orders.status === 'rejected') throw numbers.reason;
     const s = await settings();
     const amount = next.numbers?.amount ?? next.orders?.amount;
-    if (amount !== undefined && amount < s.lowBalance) {
-      if (!(await lowBalanceWarnedItem.getValue()) && s.notifications) {
-        const t = await translator();
-        const cur = next.numbers ? next.numbers.currency : (next.orders?.currency ?? null);
-        await notifyText(
-          'low-balance',
-          'now',
-          t('notifyLowBalanceTitle'),
-          t('notifyLowBalanceBody', { amount: formatMoney(amount, cur, localeOf(await currentLang())) }),
-        );
-      }
-      await lowBalanceWarnedItem.setValue(true);
-    } else await lowBalanceWarnedItem.setValue(false);
+    const low = amount !== undefined && amount < s.lowBalance;
+    const warned = await lowBalanceWarnedItem.getValue();
+    if (low && !warned && s.notifications) {
+      const t = await translator();
+      const cur = next.numbers ? next.numbers.currency : (next.orders?.currency ?? null);
+      await notifyText(
+        'low-balance',
+        'now',
+        t('notifyLowBalanceTitle'),
+        t('notifyLowBalanceBody', { amount: formatMoney(amount, cur, localeOf(await currentLang())) }),
+      );
+    }
+    if (low !== warned) await lowBalanceWarnedItem.setValue(low);
     return { numbers: value(numbers), orders: value(orders) };
   };
 
