@@ -3,22 +3,22 @@
  * Each entry: { data; res }. Panel failures arrive at the sender as PanelError.
  */
 
-import type { OrderService } from '../api/orders/types';
-import type { PlaceOrderRequest, TrackedOrder } from '../orders/types';
+import type { PlaceOrderRequest } from '../orders/types';
+import type { Ack } from './protocol';
 
 export interface OrdersProtocolMap {
-  /** The services catalogue: the cached one unless it is stale or `refresh` is set (also cached in storage). */
-  getOrderServices: { data: { refresh?: boolean }; res: OrderService[] };
+  /** The services catalogue: read into the `orderServices` item unless the cached one is fresh and `refresh` is not set. */
+  getOrderServices: { data: { refresh?: boolean }; res: Ack };
   /** Places an order: validated again, sent once per requestId, never retried after an ambiguous failure. */
-  placeOrder: { data: PlaceOrderRequest; res: TrackedOrder };
-  /** Reads the statuses of the unfinished orders (or of `ids`) in batches of at most 100; answers every order. */
-  refreshOrders: { data: { ids?: number[] }; res: TrackedOrder[] };
+  placeOrder: { data: PlaceOrderRequest; res: { id: number } };
+  /** Reads the statuses of the unfinished orders (or of `ids`) in batches of at most 100, into the `orders` item. */
+  refreshOrders: { data: { ids?: number[] }; res: Ack };
   /** Adds an order placed elsewhere by its id (an unknown id rejects with the panel's error). */
-  addOrderById: { data: { id: number }; res: TrackedOrder };
+  addOrderById: { data: { id: number }; res: Ack };
   /** Asks for a refill; the panel's answer is kept in the order's `note`. */
-  refillOrder: { data: { id: number }; res: TrackedOrder };
+  refillOrder: { data: { id: number }; res: Ack };
   /** Asks to cancel; the panel's answer is kept in the order's `note`, and the status is read again. */
-  cancelOrder: { data: { id: number }; res: TrackedOrder };
+  cancelOrder: { data: { id: number }; res: Ack };
   /** Forgets an order (the panel keeps it). */
-  removeOrder: { data: { id: number }; res: { ok: true } };
+  removeOrder: { data: { id: number }; res: Ack };
 }

@@ -1,7 +1,6 @@
 import type { Balance } from '../api/numbers/types';
-import type { CatalogService } from '../storage';
-import type { NumberCategory } from '../api/numbers/types';
-import type { Rental, RentRequest } from '../rentals/types';
+import type { RentRequest } from '../rentals/types';
+import type { Settings } from '../settings';
 import type { OrdersProtocolMap } from './orders-protocol';
 
 /** The result of a fill: how many inputs now hold the code (or number), and why not when 0. */
@@ -11,42 +10,52 @@ export interface FillResult {
 }
 
 /**
+ * The answer of an action whose result is in storage: pages read storage items, never a second copy
+ * from a reply.
+ */
+export interface Ack {
+  ok: true;
+}
+
+/**
  * Every message an extension page can send the background: its data and its answer.
  * The background answers `{ res }` or `{ err }`; `sendMessage` unwraps both.
  */
 export interface ProtocolMap extends OrdersProtocolMap {
   /** Checks a key against a panel (a balance call) without saving it. */
   testKey: { data: { key?: string; origin?: string }; res: Balance };
-  /** Checks then saves the key (and origin); answers the balance. */
-  saveKey: { data: { key: string; origin?: string }; res: Balance };
+  /** Checks then saves the key (and origin) and the balance it read; nothing is saved when refused. */
+  saveKey: { data: { key: string; origin?: string }; res: Ack };
   /** The saved key, for a settings export the person asked to include it in (extension pages only). */
   exportKey: { data: Record<string, never>; res: { key: string } };
   /** Forgets the key. */
-  clearKey: { data: Record<string, never>; res: { ok: true } };
+  clearKey: { data: Record<string, never>; res: Ack };
   /** Sets the panel origin (the page asked for host permission first). */
-  setOrigin: { data: { origin: string }; res: { origin: string } };
-  /** Fresh balances of both APIs (each null when it failed; errors listed). */
-  getBalance: { data: Record<string, never>; res: { numbers: Balance | null; orders: Balance | null } };
-  /** Number categories, fresh from the panel (also cached in storage). */
-  getCategories: { data: Record<string, never>; res: NumberCategory[] };
-  /** Services of a category with price and stock (also cached in storage). */
-  getServices: { data: { categoryId: number }; res: CatalogService[] };
-  /** Rents a number: single-flight per service and per requestId. */
-  rent: { data: RentRequest; res: Rental };
-  /** Cancels a number for a refund; idempotent. */
-  cancelRental: { data: { rentalId: string }; res: Rental };
+  setOrigin: { data: { origin: string }; res: Ack };
+  /** Reads both balances into the `balance` item; rejects only when both calls failed. */
+  getBalance: { data: Record<string, never>; res: Ack };
+  /** Reads the number categories into the `catalog` item. */
+  getCategories: { data: Record<string, never>; res: Ack };
+  /** Reads a category's services (price and stock) into the `catalog` item. */
+  getServices: { data: { categoryId: number }; res: Ack };
+  /** Rents a number: single-flight per service and per requestId. The rental is in the `rentals` item. */
+  rent: { data: RentRequest; res: { rentalId: string } };
+  /** Cancels a number for a refund; idempotent. The panel's answer is on the stored rental. */
+  cancelRental: { data: { rentalId: string }; res: Ack };
   /** The person saw the codes of a rental (clears the badge count). */
-  markSeen: { data: { rentalId: string }; res: { ok: true } };
+  markSeen: { data: { rentalId: string }; res: Ack };
   /** Marks a rental done (code used) or removes an unknown/finished entry from the active list. */
-  finishRental: { data: { rentalId: string }; res: { ok: true } };
+  finishRental: { data: { rentalId: string }; res: Ack };
   /** Clears the history of finished numbers. */
-  clearHistory: { data: Record<string, never>; res: { ok: true } };
+  clearHistory: { data: Record<string, never>; res: Ack };
+  /** Changes settings (the background is the settings item's only writer); the patch is sanitised. */
+  saveSettings: { data: { patch: Partial<Settings> }; res: Ack };
   /** Fills a code into the tab's one-time-code field (every frame). */
   fillCode: { data: { tabId: number; code: string }; res: FillResult };
   /** Fills a rented number into the tab's phone field. */
   fillNumber: { data: { tabId: number; number: string }; res: FillResult };
   /** Turns automatic fill on or off for a site (the page asked for host permission first). */
-  setAutofillSite: { data: { origin: string; enabled: boolean }; res: { sites: string[] } };
+  setAutofillSite: { data: { origin: string; enabled: boolean }; res: Ack };
 }
 
 export type MessageType = keyof ProtocolMap;
