@@ -1,6 +1,8 @@
 import type { NumbersApi } from '../../utils/api/numbers';
 import type { NumberCategory } from '../../utils/api/numbers/types';
+import type { Handlers } from '../../utils/messaging/router';
 import { numbersCatalogItem, panelOriginItem, type CatalogService } from '../../utils/storage';
+import type { Core } from './core';
 
 /** How many getServiceDetails calls run at once when a category opens. */
 const DETAILS_CONCURRENCY = 4;
@@ -65,4 +67,18 @@ export async function refreshServices(
     services: { ...base.services, [categoryId]: { rows, at: now } },
   });
   return rows;
+}
+
+/** The numbers catalogue feature: the `catalog` item's only writer. */
+export function createCatalog(core: Core): Pick<Handlers, 'getCategories' | 'getServices'> {
+  return {
+    async getCategories() {
+      await refreshCategories(await core.apis.numbers(), Date.now());
+      return { ok: true };
+    },
+    async getServices({ categoryId }) {
+      await refreshServices(await core.apis.numbers(), Number(categoryId), Date.now());
+      return { ok: true };
+    },
+  };
 }

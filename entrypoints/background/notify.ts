@@ -1,14 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Translate } from '../../utils/i18n';
+import { latestCode } from '../../utils/rentals/machine';
 import type { Rental } from '../../utils/rentals/types';
+import type { Core } from './core';
+import type { FillFeature } from './fill';
 
 /** Notification ids carry what they are about: "code:<rentalId>", "refund:<rentalId>"… */
 export type NoticeKind = 'code' | 'refund' | 'cancel-failed' | 'low-balance' | 'fill';
 
+/** The id of a notification about `ref` (a rental id, or a fixed word). */
 export function noticeId(kind: NoticeKind, ref: string): string {
   return `${kind}:${ref}`;
 }
 
+/** The kind and subject of a notification id; null for ids the extension did not make. */
 export function parseNoticeId(id: string): { kind: NoticeKind; ref: string } | null {
   const i = id.indexOf(':');
   if (i < 0) return null;
@@ -41,4 +46,44 @@ export async function notifyText(
   message: string,
 ): Promise<void> {
   await browser.notifications.create(noticeId(kind, ref), { type: 'basic', iconUrl: icon(), title, message });
+}
+
+/** What a click on a code notification needs from the other features. */
+interface NoticeDeps {
+  store: Pick<Core['store'], 'get'>;
+  fill: Pick<FillFeature, 'copyCode' | 'fillLatestInTab'>;
+}
+
+/** The notifications' click handlers: Copy / Fill buttons (Chrome) and a click on the notification. */
+export function createNoticeClicks({ store, fill }: NoticeDeps) {
+  return {
+    /** Copy (button 0) or Fill (button 1) the code of the notification's own number. */
+    async onButtonClicked(id: string, index: number) {
+      const notice = parseNoticeId(id);
+      if (notice?.kind !== 'code') return;
+      const rental = await store.get(notice.ref);
+      const latest = latestCode(rental ? [rental] : []);
+      if (!rental || !latest) return;
+      if (index === 0) {
+        await fill.copyCode(rental, latest.code);
+      } else {
+        // Fill the tab the number was rented from, else the active tab.
+        const tabs = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        const own = rental.tabId !== null ? await browser.tabs.get(rental.tabId).catch(() => null) : null;
+        await fill.fillLatestInTab(own?.id ?? tabs[0]?.id, rental);
+      }
+      await browser.notifications.clear(id);
+    },
+    /** Opens the popup; where the browser refuses to open it from here, in a tab instead. */
+    async onClicked(id: string) {
+      await browser.notifications.clear(id);
+      const action =
+        browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+      const opened = await Promise.resolve(action?.openPopup?.()).then(
+        () => Boolean(action?.openPopup),
+        () => false,
+      );
+      if (!opened) await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    },
+  };
 }

@@ -78,14 +78,16 @@ export function createOrderHandlers(deps: OrdersDeps): Pick<Handlers, keyof Orde
   // A browser restart may drop alarms: bring it back when orders still run.
   void ordersItem.getValue().then(syncAlarm, () => undefined);
 
+  const ack = { ok: true } as const;
   return {
-    getOrderServices: ({ refresh }) => tracker.services(refresh === true),
-    placeOrder: (req) => tracker.place(req),
-    refreshOrders: ({ ids }) => tracker.refresh(Array.isArray(ids) ? ids.map(Number) : undefined),
-    addOrderById: ({ id }) => tracker.addById(Number(id)),
-    refillOrder: ({ id }) => tracker.refill(Number(id)),
-    cancelOrder: ({ id }) => tracker.cancel(Number(id)),
-    removeOrder: ({ id }) => tracker.remove(Number(id)),
+    getOrderServices: ({ refresh }) => tracker.services(refresh === true).then(() => ack),
+    placeOrder: (req) => tracker.place(req).then((order) => ({ id: order.id })),
+    refreshOrders: ({ ids }) =>
+      tracker.refresh(Array.isArray(ids) ? ids.map(Number) : undefined).then(() => ack),
+    addOrderById: ({ id }) => tracker.addById(Number(id)).then(() => ack),
+    refillOrder: ({ id }) => tracker.refill(Number(id)).then(() => ack),
+    cancelOrder: ({ id }) => tracker.cancel(Number(id)).then(() => ack),
+    removeOrder: ({ id }) => tracker.remove(Number(id)).then(() => ack),
   };
 }
 

@@ -1,0 +1,134 @@
+import { browser } from 'wxt/browser';
+import { MessageError } from '../../utils/messaging/client';
+import type { Handlers } from '../../utils/messaging/router';
+import { finish, isFinished, markSeen, recover } from '../../utils/rentals/machine';
+import { createPoller } from '../../utils/rentals/poller';
+import { createRenter } from '../../utils/rentals/renter';
+import type { Rental } from '../../utils/rentals/types';
+import { recentServicesItem, rentRequestsItem } from '../../utils/storage';
+import type { BalanceFeature } from './balance';
+import { realClock, type Core } from './core';
+import type { FillFeature } from './fill';
+import { notifyCode, notifyText } from './notify';
+
+/** The watchdog alarm: it wakes a worker Chrome stopped while a number waits (see `resume`). */
+export const WATCHDOG_ALARM = 'poll-watchdog';
+
+/** The rentals feature: renting and cancelling (money), the poll loop, and the rentals' handlers. */
+export function createRentals(core: Core, balance: BalanceFeature, fill: FillFeature) {
+  const { store } = core;
+
+  /** Tells the person a number was refunded, or why the panel refused the cancel. */
+  const notifyCancel = async (rental: Rental, auto: boolean) => {
+    const s = await core.settings();
+    if (!s.notifications || !rental.cancel) return;
+    const t = await core.translator();
+    const number = rental.number ?? '';
+    if (rental.cancel.refunded) {
+      const body = t(auto ? 'notifyAutoRefundedBody' : 'notifyRefundedBody', { number });
+      await notifyText('refund', rental.id, t('notifyRefundedTitle'), body);
+    } else {
+      const reason = rental.cancel.message || rental.cancel.title || t('cancelRefusedReason');
+      const body = t('notifyCancelFailedBody', { number, reason });
+      await notifyText('cancel-failed', rental.id, t('notifyCancelFailedTitle'), body);
+    }
+  };
+
+  const renter = createRenter({
+    store,
+    api: core.apis.numbers,
+    settings: core.settings,
+    clock: realClock,
+    newId: () => crypto.randomUUID(),
+    requests: rentRequestsItem,
+    onRented: async () => {
+      await core.repaint();
+      void poller.ensureRunning();
+      balance.refreshQuietly();
+    },
+    onCancelled: async (rental, auto) => {
+      await core.repaint();
+      balance.refreshQuietly();
+      await notifyCancel(rental, auto);
+    },
+  });
+
+  const poller = createPoller({
+    store,
+    api: core.apis.numbers,
+    settings: core.settings,
+    clock: realClock,
+    onCode: async (rental, code) => {
+      await core.repaint();
+      if ((await core.settings()).notifications) {
+        await core
+          .translator()
+          .then((t) => notifyCode(rental, code, t))
+          .catch(() => undefined);
+      }
+      await fill.autoFill(rental, code).catch(() => undefined);
+    },
+    autoCancel: (rental) => renter.cancel(rental.id, true),
+    onChange: async () => {
+      await core.repaint();
+      await store.archive(Date.now());
+    },
+    onBusy: async (busy) => {
+      if (busy) await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+      else await browser.alarms.clear(WATCHDOG_ALARM);
+    },
+    keepAlive: () => browser.runtime.getPlatformInfo(),
+  });
+
+  /**
+   * On every worker start (a browser start, a message, or the watchdog alarm waking a stopped
+   * worker): recover cut-off work, repaint, and resume polling when a number waits. This is the
+   * one path that restarts the loop; the watchdog alarm only wakes the worker so it runs.
+   */
+  const resume = async () => {
+    const now = Date.now();
+    await store.updateAll((r) => recover(r, now));
+    await store.archive(now);
+    await core.repaint();
+    void poller.ensureRunning();
+  };
+
+  const handlers: Pick<Handlers, 'rent' | 'cancelRental' | 'markSeen' | 'finishRental' | 'clearHistory'> = {
+    async rent(req) {
+      if (!req || typeof req.serviceId !== 'number' || typeof req.requestId !== 'string' || !req.requestId) {
+        throw new MessageError('bad_request');
+      }
+      const rental = await renter.rent(req);
+      const recent = await recentServicesItem.getValue();
+      await recentServicesItem.setValue(
+        [req.serviceId, ...recent.filter((id) => id !== req.serviceId)].slice(0, 8),
+      );
+      return { rentalId: rental.id };
+    },
+    // A cancel that failed or was refused leaves the number waiting: the loop may have stopped meanwhile.
+    async cancelRental({ rentalId }) {
+      await renter.cancel(rentalId).finally(() => void poller.ensureRunning());
+      return { ok: true };
+    },
+    async markSeen({ rentalId }) {
+      await store.update(rentalId, markSeen);
+      await core.repaint();
+      return { ok: true };
+    },
+    async finishRental({ rentalId }) {
+      const now = Date.now();
+      await store.update(rentalId, (r) =>
+        r.state === 'waiting' || r.state === 'received' ? finish(r, now) : markSeen(r),
+      );
+      await store.archive(now, (r) => r.id === rentalId && (isFinished(r) || r.state === 'unknown'));
+      await core.repaint();
+      return { ok: true };
+    },
+    async clearHistory() {
+      await store.clearHistory();
+      return { ok: true };
+    },
+  };
+
+  return { handlers, resume, poller, renter };
+}
