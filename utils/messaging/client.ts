@@ -1,17 +1,10 @@
 import { browser } from 'wxt/browser';
 import { PanelError, type SerializedPanelError } from '../api/errors';
+import { MessageError } from './errors';
 import type { Envelope, MessageData, MessageRes, MessageType, Reply } from './protocol';
 
-/** An error the background raised that is not a panel error (bad input, refused sender…). */
-export class MessageError extends Error {
-  constructor(
-    message: string,
-    readonly code: string = 'failed',
-  ) {
-    super(message);
-    this.name = 'MessageError';
-  }
-}
+// Kept here too so existing `import { MessageError } from '.../client'` lines keep working.
+export { MessageError, type MessageErrorCode } from './errors';
 
 /** Sends one typed message to the background and unwraps its answer; errors arrive as errors. */
 export async function sendMessage<K extends MessageType>(
@@ -20,12 +13,11 @@ export async function sendMessage<K extends MessageType>(
 ): Promise<MessageRes<K>> {
   const envelope: Envelope<K> = { type, data };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined;
-  if (!reply || typeof reply !== 'object')
-    throw new MessageError('The extension did not answer.', 'no_answer');
+  if (!reply || typeof reply !== 'object') throw new MessageError('no_answer');
   if ('err' in reply) {
     if (reply.err.name === 'PanelError')
       throw PanelError.fromJSON(reply.err as unknown as SerializedPanelError);
-    throw new MessageError(reply.err.message, String(reply.err.code ?? 'failed'));
+    throw MessageError.fromJSON(reply.err as { code?: unknown; params?: unknown });
   }
   return reply.res;
 }

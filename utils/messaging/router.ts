@@ -1,5 +1,5 @@
 import { isPanelError } from '../api/errors';
-import { MessageError } from './client';
+import { MessageError } from './errors';
 import type { MessageData, MessageRes, MessageType, ProtocolMap, Reply } from './protocol';
 
 /** The sender fields the router looks at. */
@@ -28,11 +28,14 @@ export function isOwnPage(sender: SenderInfo, extensionId: string, extensionBase
   return true;
 }
 
-/** Turns anything thrown into a wire error, keeping a panel error's kind and sentence. */
+/**
+ * Turns anything thrown into a wire error: a panel error keeps its kind, a MessageError its code;
+ * anything else becomes the code 'failed', so no English text of a bug ever reaches a page.
+ */
 export function toWireError(e: unknown): Extract<Reply, { err: unknown }>['err'] {
   if (isPanelError(e)) return { ...e.toJSON() };
-  if (e instanceof MessageError) return { name: 'MessageError', message: e.message, code: e.code };
-  return { name: 'Error', message: e instanceof Error ? e.message : 'Something went wrong.' };
+  if (e instanceof MessageError) return { ...e.toJSON() };
+  return { ...new MessageError('failed').toJSON() };
 }
 
 /**
@@ -45,13 +48,7 @@ export function createRouter(handlers: Handlers, isAllowed: (sender: SenderInfo)
     const { type, data } = message as { type?: unknown; data?: unknown };
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
     if (!isAllowed(sender)) {
-      return Promise.resolve({
-        err: {
-          name: 'MessageError',
-          message: 'This request is only accepted from the extension itself.',
-          code: 'forbidden',
-        },
-      });
+      return Promise.resolve({ err: { ...new MessageError('forbidden').toJSON() } });
     }
     const handler = handlers[type as MessageType] as (d: unknown, s: SenderInfo) => unknown;
     return Promise.resolve()

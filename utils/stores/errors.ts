@@ -1,5 +1,6 @@
 import { errorSentence, type PanelErrorKind, type SerializedPanelError } from '../api/errors';
 import type { Translate } from '../i18n';
+import { isMessageErrorCode, messageErrorKey, type MessageErrorParams } from '../messaging/errors';
 
 /** Panel error kinds where trying again cannot help until the person changes something. */
 const FINAL_KINDS: ReadonlySet<PanelErrorKind> = new Set([
@@ -20,15 +21,31 @@ export function panelErrorOf(err: unknown): PanelErrorFields | null {
     : null;
 }
 
-/** A sentence for a person for anything an action threw: panel errors by kind, the rest generically. */
+/**
+ * A sentence for a person for anything an action threw, from the page's own catalogue: panel
+ * errors by kind, MessageErrors by code; anything else (an unknown code too) gets the generic
+ * sentence — an error's own English text is never shown.
+ */
 export function errorText(err: unknown, t: Translate): string {
   const panel = panelErrorOf(err);
   if (panel) return errorSentence(panel, t);
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'no_answer') return t('ui_err_no_answer');
-  if (code === 'forbidden') return t('ui_err_forbidden');
-  const message = err instanceof Error ? err.message.trim() : '';
-  return message ? t('ui_err_generic_detail', { text: message }) : t('ui_err_generic');
+  const e = err as { code?: unknown; params?: unknown } | null;
+  if (isMessageErrorCode(e?.code)) {
+    const params = typeof e.params === 'object' && e.params !== null ? e.params : undefined;
+    return t(messageErrorKey(e.code), params as MessageErrorParams | undefined);
+  }
+  return t('ui_err_generic');
+}
+
+/** The sentence for a fill that filled nothing: the catalogue's sentence for the content script's reason. */
+export function fillReasonText(
+  kind: 'fillCode' | 'fillNumber',
+  reason: string | undefined,
+  t: Translate,
+): string {
+  if (kind === 'fillNumber' && (reason === undefined || reason === 'no_field'))
+    return t('err_no_phone_field');
+  return t(messageErrorKey(isMessageErrorCode(reason) ? reason : 'no_field'));
 }
 
 /** The sentence for an error stored on a rental. */
