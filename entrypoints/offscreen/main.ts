@@ -15,3 +15,9 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   area.value = '';
   return Promise.resolve({ copied: ok });
 });
+
+// e2e build only: tests send messages through the real client from this quiet page (tests/e2e/harness.ts).
+if (import.meta.env.MODE === 'e2e')
+  void import('../../utils/messaging/client').then((m) =>
+    Object.assign(globalThis, { __e2eSend: m.sendMessage }),
+  );

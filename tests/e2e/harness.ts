@@ -24,6 +24,23 @@ export interface LaunchOptions {
   headless?: boolean;
 }
 
+/** The fields of an error the real client threw, as a test sees them. */
+export interface ClientError {
+  name: string;
+  message: string;
+  kind?: string;
+  code?: string;
+  params?: Record<string, unknown>;
+  mayHaveCharged?: boolean;
+  [field: string]: unknown;
+}
+
+/** What `send` answers: the client's result, or the error it threw. */
+export interface SendResult {
+  res?: unknown;
+  err?: ClientError;
+}
+
 export interface ExtensionHarness {
   context: BrowserContext;
   extensionId: string;
@@ -36,8 +53,14 @@ export interface ExtensionHarness {
   openOptions(): Promise<Page>;
   /** Saves key and origin the way the background does (no UI), and clears the catalogue cache. */
   configure(opts: { origin: string; key: string }): Promise<void>;
-  /** Sends one protocol message from an extension page; answers the raw reply ({res} or {err}). */
-  send(type: string, data?: unknown): Promise<{ res?: unknown; err?: { kind?: string; message: string } }>;
+  /**
+   * Sends one protocol message through the real client (`sendMessage` of utils/messaging/client.ts,
+   * exposed by the e2e build on the offscreen page): answers `{ res }`, or `{ err }` with the fields
+   * of the error the client threw (name, kind, code, params, mayHaveCharged…).
+   */
+  send(type: string, data?: unknown): Promise<SendResult>;
+  /** Sends any message with `chrome.runtime.sendMessage` from an extension page; answers the raw reply. */
+  sendRaw(message: unknown): Promise<unknown>;
   /** Reads chrome.storage.local from an extension page. */
   storage<T = unknown>(key: string): Promise<T>;
   badge(): Promise<{ text: string; color: number[] }>;
@@ -93,6 +116,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     if (helperPage && !helperPage.isClosed()) return helperPage;
     helperPage = await context.newPage();
     await helperPage.goto(base + 'offscreen.html');
+    // The e2e build loads the client there with a dynamic import: wait until it is in place.
+    await helperPage.waitForFunction(() => '__e2eSend' in globalThis, undefined, { timeout: 10_000 });
     return helperPage;
   };
 
@@ -124,7 +149,26 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async send(type, data = {}) {
       const page = await helper();
-      return page.evaluate(({ type, data }) => chrome.runtime.sendMessage({ type, data }), { type, data });
+      return page.evaluate(
+        async ({ type, data }) => {
+          const send = (globalThis as unknown as { __e2eSend: (t: string, d: unknown) => Promise<unknown> })
+            .__e2eSend;
+          try {
+            return { res: await send(type, data) };
+          } catch (e) {
+            const error = e as Error;
+            // Own fields (kind, code, params, mayHaveCharged…) plus name and message; JSON drops `cause`.
+            return {
+              err: JSON.parse(JSON.stringify({ ...error, name: error.name, message: error.message })),
+            };
+          }
+        },
+        { type, data },
+      );
+    },
+    async sendRaw(message) {
+      const page = await helper();
+      return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
     },
     async storage<T>(key: string) {
       const page = await helper();
