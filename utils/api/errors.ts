@@ -1,6 +1,9 @@
-/** The one error type for both panel APIs, its mapping to human words, and key redaction. */
+/** The one error type for both panel APIs, its mapping to catalogue sentences, and panel-text classification. */
 
-import { translatorOf, type MessageKey, type Translate } from '../i18n.ts';
+import type { MessageKey, Translate } from '../i18n.ts';
+import { redactCause } from './redact.ts';
+
+export { redactCause, redactSecret } from './redact.ts';
 
 export type PanelErrorKind =
   | 'bad_key'
@@ -14,7 +17,8 @@ export type PanelErrorKind =
   | 'timeout'
   | 'unexpected';
 
-const KINDS: readonly PanelErrorKind[] = [
+/** Every kind, for code that rebuilds errors from the wire and for the catalogue test. */
+export const PANEL_ERROR_KINDS: readonly PanelErrorKind[] = [
   'bad_key',
   'insufficient_funds',
   'out_of_stock',
@@ -39,7 +43,7 @@ export interface SerializedPanelError {
   endpoint: string;
 }
 
-/** What a PanelError is built from; the message is composed from the kind unless given. */
+/** What a PanelError is built from; its message is a log text made from kind, endpoint and status. */
 export interface PanelErrorInit {
   kind: PanelErrorKind;
   endpoint: string;
@@ -47,7 +51,6 @@ export interface PanelErrorInit {
   status?: number;
   retryAfterMs?: number;
   mayHaveCharged?: boolean;
-  message?: string;
   /** The original error; pass it through redactCause first so it never holds the key. */
   cause?: unknown;
 }
@@ -66,7 +69,23 @@ const KIND_MESSAGE: Record<PanelErrorKind, MessageKey> = {
   unexpected: 'error_unexpected',
 };
 
-/** Any failure of a panel call: HTTP, HTML page, bad JSON, timeout, dropped connection or panel error text. */
+/** The catalogue key of a kind's sentence (what `errorSentence` starts with). */
+export function panelErrorKey(kind: PanelErrorKind): MessageKey {
+  return KIND_MESSAGE[kind] ?? 'error_unexpected';
+}
+
+/** A short text for logs and tests ("bad_key from getBalance, HTTP 401"); a person never sees it. */
+function logText(init: PanelErrorInit): string {
+  const parts = [`${init.kind} from ${init.endpoint || 'panel'}`];
+  if (init.status !== undefined) parts.push(`HTTP ${init.status}`);
+  if (init.mayHaveCharged) parts.push('may have charged');
+  return parts.join(', ');
+}
+
+/**
+ * Any failure of a panel call: HTTP, HTML page, bad JSON, timeout, dropped connection or panel error text.
+ * A person sees `errorSentence(err, t)` in the page's language, never `message`.
+ */
 export class PanelError extends Error {
   override readonly name = 'PanelError' as const;
   readonly kind: PanelErrorKind;
@@ -80,8 +99,7 @@ export class PanelError extends Error {
 
   constructor(init: PanelErrorInit) {
     const mayHaveCharged = init.mayHaveCharged ?? false;
-    const message = init.message ?? errorSentence({ ...init, mayHaveCharged }, englishT());
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(logText({ ...init, mayHaveCharged }), init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
     this.endpoint = init.endpoint;
     this.mayHaveCharged = mayHaveCharged;
@@ -105,49 +123,17 @@ export class PanelError extends Error {
     return s;
   }
 
-  /** Rebuilds an error sent across contexts; an unknown kind becomes 'unexpected'. */
+  /** Rebuilds an error sent across contexts; an unknown kind becomes 'unexpected'; the message is rebuilt too. */
   static fromJSON(s: SerializedPanelError): PanelError {
     return new PanelError({
-      kind: KINDS.includes(s.kind) ? s.kind : 'unexpected',
+      kind: PANEL_ERROR_KINDS.includes(s.kind) ? s.kind : 'unexpected',
       endpoint: String(s.endpoint ?? ''),
       panelText: s.panelText,
       status: s.status,
       retryAfterMs: s.retryAfterMs,
       mayHaveCharged: s.mayHaveCharged === true,
-      message: typeof s.message === 'string' ? s.message : undefined,
     });
   }
-}
-
-/**
- * The English error sentences of `_locales/en/messages.json`, for `PanelError.message`: kept here
- * so that no bundle carries a whole catalog (a unit test keeps the two equal).
- */
-export const ENGLISH_ERROR_SENTENCES = {
-  error_bad_key: { message: 'The API key was not accepted by the panel.' },
-  error_insufficient_funds: { message: 'Your panel balance is too low for this.' },
-  error_out_of_stock: { message: 'There are no numbers in stock for this service right now.' },
-  error_invalid_input: {
-    message: 'The panel did not accept the details of this request (service, link or quantity).',
-  },
-  error_not_found: { message: 'The panel does not know this order or number.' },
-  error_rate_limited: { message: 'The panel is getting too many requests. Wait a moment and try again.' },
-  error_unavailable: {
-    message: 'The panel is not answering properly right now (it may be down or under maintenance).',
-  },
-  error_network: { message: 'The panel could not be reached. Check your internet connection.' },
-  error_timeout: { message: 'The panel took too long to answer.' },
-  error_unexpected: { message: 'The panel sent an answer this extension does not understand.' },
-  error_may_have_charged: {
-    message: 'The request may have been charged: check your balance and history before trying again.',
-  },
-  error_panel_said: { message: 'The panel said: “{text}”' },
-} satisfies Partial<Record<MessageKey, { message: string }>>;
-
-let cachedEnglishT: Translate | undefined;
-function englishT(): Translate {
-  cachedEnglishT ??= translatorOf(ENGLISH_ERROR_SENTENCES);
-  return cachedEnglishT;
 }
 
 /** True for a PanelError, also one from another realm (same name and a kind). */
@@ -166,7 +152,7 @@ export function errorSentence(
   e: Pick<SerializedPanelError, 'kind' | 'mayHaveCharged' | 'panelText'>,
   t: Translate,
 ): string {
-  const parts = [t(KIND_MESSAGE[e.kind] ?? 'error_unexpected')];
+  const parts = [t(panelErrorKey(e.kind))];
   if (e.mayHaveCharged) parts.push(t('error_may_have_charged'));
   const panelText = e.panelText?.trim();
   if (panelText) parts.push(t('error_panel_said', { text: panelText }));
@@ -216,44 +202,6 @@ export function classifyPanelText(text: string): PanelErrorKind {
   if (NOT_FOUND.test(t)) return 'not_found';
   if (INVALID_INPUT.test(t)) return 'invalid_input';
   return 'unexpected';
-}
-
-/** Replaces the raw key and its URL/form-encoded forms with '***'. */
-export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret) return text;
-  const forms = new Set([
-    secret,
-    encodeURIComponent(secret),
-    new URLSearchParams({ k: secret }).toString().slice(2),
-  ]);
-  const trimmed = secret.trim();
-  if (trimmed) forms.add(trimmed).add(encodeURIComponent(trimmed));
-  let out = text;
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-    if (form) out = out.split(form).join('***');
-  }
-  return out;
-}
-
-/** A copy of an error chain with every message and stack redacted, for use as `cause`. */
-export function redactCause(e: unknown, secret: string | undefined, depth = 0): Error {
-  if (!(e instanceof Error)) return new Error(redactSecret(describeValue(e), secret));
-  const copy = new Error(redactSecret(e.message, secret));
-  copy.name = e.name;
-  copy.stack = redactSecret(e.stack ?? '', secret);
-  const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
-  if (e.cause !== undefined && depth < 4) copy.cause = redactCause(e.cause, secret, depth + 1);
-  return copy;
-}
-
-function describeValue(v: unknown): string {
-  if (typeof v === 'string') return v.slice(0, 500);
-  try {
-    return (JSON.stringify(v) ?? String(v)).slice(0, 500);
-  } catch {
-    return String(v).slice(0, 500);
-  }
 }
 
 function isSerializedPanelError(e: unknown): e is SerializedPanelError {
