@@ -1,5 +1,6 @@
 /** The remembered orders in storage, changed one at a time so the tracker and the handlers never overwrite each other. */
 
+import { createSerialQueue } from '../async';
 import type { TrackedOrder } from './types';
 import { isFinished } from './status';
 
@@ -28,12 +29,7 @@ export function trimOrders(orders: TrackedOrder[], limit = ORDERS_LIMIT): Tracke
 
 /** Read-modify-write access to the orders item, serialised in one queue. */
 export function createOrderList(item: ValueItem<TrackedOrder[]>) {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = createSerialQueue();
   return {
     /** Every remembered order, newest first. */
     all: async (): Promise<TrackedOrder[]> => (await item.getValue()) ?? [],

@@ -6,6 +6,7 @@
 import { isPanelError, PanelError, toPanelError } from '../api/errors';
 import type { OrdersApi } from '../api/orders';
 import type { OrderService } from '../api/orders/types';
+import { createRememberedRequests, createSingleFlight } from '../async';
 import { MessageError } from '../messaging/client';
 import { offersDripFeed } from './fields';
 import { createOrderList, type ValueItem } from './list';
@@ -75,13 +76,14 @@ function newOrder(id: number, origin: string, now: number, fields: Partial<Track
 
 /** Order ids are per panel: the same number on another panel is another order. */
 const same = (o: TrackedOrder, id: number, origin: string) => o.id === id && o.origin === origin;
-const missing = (id: number) => new MessageError(`Order ${id} is not in the list.`, 'order_not_found');
+const missing = (id: number) => new MessageError('order_not_found', { id });
 
 /** Creates the tracker over its storage items and the orders client. */
 export function createOrderTracker(deps: TrackerDeps) {
   const list = createOrderList(deps.orders);
-  const placing = new Map<string, Promise<TrackedOrder>>();
-  let refreshing: Promise<TrackedOrder[]> | null = null;
+  const placeOnce = createSingleFlight<string>();
+  const refreshOnce = createSingleFlight<'all'>();
+  const requests = createRememberedRequests(deps.requests, REMEMBERED_REQUESTS);
 
   const changed = async (orders: TrackedOrder[]) => {
     await deps.onChange?.(orders);
@@ -99,12 +101,6 @@ export function createOrderTracker(deps: TrackerDeps) {
     return list;
   }
 
-  async function remember(requestId: string, record: OrderRequestRecord): Promise<void> {
-    const known = (await deps.requests.getValue()) ?? {};
-    const entries = Object.entries({ ...known, [requestId]: record });
-    await deps.requests.setValue(Object.fromEntries(entries.slice(-REMEMBERED_REQUESTS)));
-  }
-
   /** What an earlier request with this id ended in: its order, its error, or "unknown" when cut off. */
   async function outcomeOf(record: OrderRequestRecord): Promise<TrackedOrder> {
     if (record.state === 'failed') throw PanelError.fromJSON(record.error);
@@ -116,7 +112,7 @@ export function createOrderTracker(deps: TrackerDeps) {
   }
 
   async function doPlace(req: PlaceOrderRequest): Promise<TrackedOrder> {
-    const known = ((await deps.requests.getValue()) ?? {})[req.requestId];
+    const known = await requests.get(req.requestId);
     if (known) return outcomeOf(known);
     let catalogue = await services();
     if (!catalogue.some((s) => s.id === req.service)) catalogue = await services(true);
@@ -133,13 +129,13 @@ export function createOrderTracker(deps: TrackerDeps) {
     const { order: valid } = checked;
     const origin = await deps.origin();
 
-    await remember(req.requestId, { state: 'pending', at: deps.now() });
+    await requests.remember(req.requestId, { state: 'pending', at: deps.now() });
     let orderId: number;
     try {
       orderId = (await (await deps.api()).add(valid.params)).orderId;
     } catch (e) {
       const err = isPanelError(e) ? e : toPanelError(e, 'add');
-      await remember(req.requestId, { state: 'failed', at: deps.now(), error: err.toJSON() });
+      await requests.remember(req.requestId, { state: 'failed', at: deps.now(), error: err.toJSON() });
       throw err;
     }
     const order = newOrder(orderId, origin, deps.now(), {
@@ -158,7 +154,7 @@ export function createOrderTracker(deps: TrackerDeps) {
       canCancel: service.cancel,
     });
     const saved = await list.update((all) => [order, ...all.filter((o) => !same(o, orderId, origin))]);
-    await remember(req.requestId, { state: 'done', at: deps.now(), orderId });
+    await requests.remember(req.requestId, { state: 'done', at: deps.now(), orderId });
     await changed(saved);
     await deps.onSpent?.();
     return order;
@@ -206,21 +202,15 @@ export function createOrderTracker(deps: TrackerDeps) {
     /** Places an order once per requestId; a re-sent request answers the first one's outcome. */
     place(req: PlaceOrderRequest): Promise<TrackedOrder> {
       if (!req || typeof req.requestId !== 'string' || !req.requestId || !Number.isSafeInteger(req.service)) {
-        return Promise.reject(new MessageError('This order request is incomplete.', 'bad_request'));
+        return Promise.reject(new MessageError('bad_request'));
       }
-      const inFlight = placing.get(req.requestId);
-      if (inFlight) return inFlight;
       // Registered before the first await, so a second message for the same click finds it.
-      const p = doPlace(req).finally(() => placing.delete(req.requestId));
-      placing.set(req.requestId, p);
-      return p;
+      return placeOnce(req.requestId, () => doPlace(req));
     },
 
     /** Statuses of the unfinished orders (or some of them), in batches; one refresh at a time. */
     refresh(ids?: readonly number[]): Promise<TrackedOrder[]> {
-      if (ids) return doRefresh(ids);
-      refreshing ??= doRefresh().finally(() => (refreshing = null));
-      return refreshing;
+      return ids ? doRefresh(ids) : refreshOnce('all', () => doRefresh());
     },
 
     /** Adds an order placed elsewhere by its id; an unknown id rejects with the panel's error. */

@@ -1,3 +1,4 @@
+import { createSerialQueue } from '../async.ts';
 import { fillCode } from './fill-code.ts';
 import { fillPhone } from './fill-phone.ts';
 import { findCodeTarget } from './find-code-target.ts';
@@ -16,12 +17,7 @@ const NO_FIELD: FillReport = { filled: 0, reason: 'no_field' };
 
 /** The fill functions for one frame's document; fills run one after another, never interleaved. */
 export function createAutofillApi(doc: Document, win: Win): AutofillApi {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = createSerialQueue();
   async function locate<T>(find: (root: ParentNode, win: Win) => T | null, waitMs = 0): Promise<T | null> {
     if (isFrameHidden(win)) return null;
     return find(doc, win) ?? (waitMs > 0 ? waitFor(doc, win, waitMs, find) : null);

@@ -1,4 +1,5 @@
 import { isPanelError, toPanelError } from '../api/errors';
+import { createRememberedRequests, createSingleFlight } from '../async';
 import { MessageError } from '../messaging/client';
 import type { NumbersApi } from '../api/numbers';
 import type { Settings } from '../settings';
@@ -30,17 +31,12 @@ export interface RenterDeps {
  * and per requestId), never retried after an ambiguous failure; cancel is idempotent.
  */
 export function createRenter(deps: RenterDeps) {
-  const rentsInFlight = new Map<number, Promise<Rental>>();
-  const cancelsInFlight = new Map<string, Promise<Rental>>();
-
-  const remember = async (requestId: string, rentalId: string) => {
-    const known = await deps.requests.getValue();
-    const entries = Object.entries({ ...known, [requestId]: rentalId });
-    await deps.requests.setValue(Object.fromEntries(entries.slice(-REMEMBERED_REQUESTS)));
-  };
+  const rentOnce = createSingleFlight<number>();
+  const cancelOnce = createSingleFlight<string>();
+  const requests = createRememberedRequests(deps.requests, REMEMBERED_REQUESTS);
 
   const findKnown = async (requestId: string): Promise<Rental | null> => {
-    const rentalId = (await deps.requests.getValue())[requestId];
+    const rentalId = await requests.get(requestId);
     if (!rentalId) return null;
     return (
       (await deps.store.get(rentalId)) ?? (await deps.store.history()).find((r) => r.id === rentalId) ?? null
@@ -51,7 +47,7 @@ export function createRenter(deps: RenterDeps) {
     const now = deps.clock.now();
     const rental = startRental(req, deps.newId(), now);
     await deps.store.add(rental);
-    await remember(req.requestId, rental.id);
+    await requests.remember(req.requestId, rental.id);
     const api = await deps.api();
     try {
       const got = await api.getNumber(req.serviceId);
@@ -59,7 +55,7 @@ export function createRenter(deps: RenterDeps) {
       const done = await deps.store.update(rental.id, (r) =>
         rented(r, got, deps.clock.now(), s.numberWindowMin * 60_000, FIRST_POLL_MS),
       );
-      if (!done) throw new MessageError('The rental was removed while renting.', 'gone');
+      if (!done) throw new MessageError('gone');
       await deps.onRented?.(done);
       return done;
     } catch (e) {
@@ -93,30 +89,22 @@ export function createRenter(deps: RenterDeps) {
     async rent(req: RentRequest): Promise<Rental> {
       const known = await findKnown(req.requestId);
       if (known) return known;
-      const inFlight = rentsInFlight.get(req.serviceId);
-      if (inFlight) return inFlight;
-      const p = doRent(req).finally(() => rentsInFlight.delete(req.serviceId));
-      rentsInFlight.set(req.serviceId, p);
-      return p;
+      return rentOnce(req.serviceId, () => doRent(req));
     },
     /** Cancels a number for a refund; a second call while one runs or after it ended changes nothing. */
     cancel(rentalId: string, auto = false): Promise<Rental> {
-      const inFlight = cancelsInFlight.get(rentalId);
-      if (inFlight) return inFlight;
       // Registered before the first await, so a concurrent call finds it.
-      const p = (async () => {
+      return cancelOnce(rentalId, async () => {
         const rental = await deps.store.get(rentalId);
         if (!rental) {
           const old = (await deps.store.history()).find((r) => r.id === rentalId);
           if (old) return old;
-          throw new MessageError('This number is no longer in the list.', 'not_found');
+          throw new MessageError('not_found');
         }
         if (rental.state !== 'waiting' && rental.state !== 'received') return rental;
-        if (rental.numberId === null) throw new MessageError('This number was never rented.', 'not_rented');
+        if (rental.numberId === null) throw new MessageError('not_rented');
         return cancelNow(rental, auto);
-      })().finally(() => cancelsInFlight.delete(rentalId));
-      cancelsInFlight.set(rentalId, p);
-      return p;
+      });
     },
   };
 }

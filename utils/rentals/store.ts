@@ -1,3 +1,4 @@
+import { createSerialQueue } from '../async';
 import type { Rental } from './types';
 import { isFinished } from './machine';
 
@@ -19,12 +20,7 @@ export function createRentalStore(items: {
   history: ValueItem<Rental[]>;
   historyLimit: number;
 }) {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = createSerialQueue();
 
   const archiveIn = async (moved: Rental[]) => {
     if (!moved.length) return;
