@@ -4,6 +4,12 @@ import { startCorpusServer } from '../corpus/server';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchExtension, waitFor, type ExtensionHarness } from './harness';
 
+interface StoredRental {
+  id: string;
+  numberId: number | null;
+  codes: { code: string }[];
+}
+
 // Automatic fill: a code arriving for a rental made for a site the person allowed is filled
 // into that site's open tab without a click; for any other site nothing is written.
 describe('automatic fill', () => {
@@ -18,12 +24,14 @@ describe('automatic fill', () => {
     corpus = await startCorpusServer();
     ext = await launchExtension();
     await ext.configure({ origin: sandbox.url, key: sandbox.key });
-    const cats = (await ext.send('getCategories')).res as { id: number }[];
-    const rows = (await ext.send('getServices', { categoryId: cats[0]!.id })).res as {
-      id: number;
-      stock: number;
-    }[];
-    serviceId = rows.find((r) => r.stock > 5)!.id;
+    expect(await ext.send('getCategories')).toEqual({ res: { ok: true } });
+    const { categories } = await ext.storage<{ categories: { id: number }[] }>('numbersCatalog');
+    const categoryId = categories[0]!.id;
+    expect(await ext.send('getServices', { categoryId })).toEqual({ res: { ok: true } });
+    const catalog = await ext.storage<{
+      services: Record<string, { rows: { id: number; stock: number }[] }>;
+    }>('numbersCatalog');
+    serviceId = catalog.services[String(categoryId)]!.rows.find((r) => r.stock > 5)!.id;
   });
 
   afterAll(async () => {
@@ -44,31 +52,38 @@ describe('automatic fill', () => {
     return { page, tabId, origin: new URL(corpus.url).origin };
   };
 
-  const rentFor = async (origin: string, tabId: number, requestId: string) =>
-    (
-      await ext.send('rent', {
-        serviceId,
-        serviceName: 'Sandbox',
-        categoryName: 'Sandbox',
-        price: 1,
-        requestId,
-        site: origin,
-        tabId,
-      })
-    ).res as { id: string };
+  const rentFor = async (origin: string, tabId: number, requestId: string) => {
+    const reply = await ext.send('rent', {
+      serviceId,
+      serviceName: 'Sandbox',
+      categoryName: 'Sandbox',
+      price: 1,
+      requestId,
+      site: origin,
+      tabId,
+    });
+    expect(reply.err).toBeUndefined();
+    return (reply.res as { rentalId: string }).rentalId;
+  };
+
+  /** The stored rental's number id and first code, once the code is there. */
+  const codeOf = (rentalId: string) =>
+    waitFor(async () => {
+      const rentals = (await ext.storage<StoredRental[]>('rentals')) ?? [];
+      const r = rentals.find((x) => x.id === rentalId);
+      return r?.codes[0] ? { numberId: r.numberId!, code: r.codes[0].code } : null;
+    }, 'the code');
+
+  /** getMessage requests the sandbox logged for a number. */
+  const polls = (numberId: number) =>
+    sandbox.requests.filter((r) => r.endpoint === 'getMessage' && r.params.number_id === String(numberId))
+      .length;
 
   it('fills the code into the allowed site without a click', async () => {
     const { page, tabId, origin } = await openSite();
-    const on = await ext.send('setAutofillSite', { origin, enabled: true });
-    expect(on.res).toEqual({ sites: [origin] });
-    const rental = await rentFor(origin, tabId, 'auto-1');
-    const code = await waitFor(
-      async () =>
-        ((await ext.storage<{ id: string; codes: { code: string }[] }[]>('rentals')) ?? []).find(
-          (r) => r.id === rental.id,
-        )?.codes[0]?.code,
-      'the code',
-    );
+    expect(await ext.send('setAutofillSite', { origin, enabled: true })).toEqual({ res: { ok: true } });
+    expect((await ext.storage<{ autofillSites: string[] }>('settings')).autofillSites).toEqual([origin]);
+    const { code } = await codeOf(await rentFor(origin, tabId, 'auto-1'));
     await waitFor(async () => (await page.textContent('#state')) === code, 'the page to hold the code');
     const decoys = await page.$$eval('input.decoy', (els) => els.map((e) => (e as HTMLInputElement).value));
     expect(decoys.length).toBeGreaterThan(3);
@@ -78,16 +93,13 @@ describe('automatic fill', () => {
 
   it('writes nothing once automatic fill is turned off for the site', async () => {
     const { page, tabId, origin } = await openSite();
-    await ext.send('setAutofillSite', { origin, enabled: false });
-    const rental = await rentFor(origin, tabId, 'auto-2');
-    await waitFor(
-      async () =>
-        ((await ext.storage<{ id: string; codes: unknown[] }[]>('rentals')) ?? []).find(
-          (r) => r.id === rental.id,
-        )?.codes.length,
-      'the code',
-    );
-    await new Promise((r) => setTimeout(r, 1000));
+    expect(await ext.send('setAutofillSite', { origin, enabled: false })).toEqual({ res: { ok: true } });
+    expect((await ext.storage<{ autofillSites: string[] }>('settings')).autofillSites).toEqual([]);
+    const { numberId } = await codeOf(await rentFor(origin, tabId, 'auto-2'));
+    // The poller hands a new code to the automatic fill before its next round: one more getMessage
+    // for this number means the fill was decided.
+    const seen = polls(numberId);
+    await waitFor(() => polls(numberId) > seen, 'the next poll of the number', 20_000);
     expect(await page.inputValue('#code')).toBe('');
     await page.close();
   });

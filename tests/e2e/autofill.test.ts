@@ -1,3 +1,4 @@
+// Over 250 lines: one table of corpus cases drives both the in-page suite and the through-the-extension suite.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Over 250 lines: one journey through the orders tab, each test building on what the one before placed.
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,7 +147,11 @@ describe('orders in real Chromium against the sandbox panel', () => {
     const mid = Number(await bar.getAttribute('aria-valuenow'));
     expect(mid).toBeLessThan(1000);
     await expect(card.getByTestId('order-status').textContent()).resolves.toBe('In progress');
-    await page.waitForTimeout(400); // the bar's width transition
+    // The bar's width transition: screenshot once it has ended.
+    await bar.evaluate((el) => {
+      void getComputedStyle(el.firstElementChild ?? el).width; // starts a transition still pending
+      return Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished));
+    });
     await page.screenshot({ path: `${SHOTS}/orders-progress.png`, fullPage: true });
 
     sandbox.advance(60_000);
