@@ -1,5 +1,6 @@
 /** The one error type for both panel APIs, its mapping to catalogue sentences, and panel-text classification. */
 
+import { fold } from '../fold.ts';
 import type { MessageKey, Translate } from '../i18n.ts';
 import { redactCause } from './redact.ts';
 
@@ -161,12 +162,7 @@ export function errorSentence(
 
 /** Lowercases, folds Turkish letters and diacritics, splits raw keys ("neworder.error.not_enough_funds"). */
 function foldText(text: string): string {
-  return text
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[ıİ]/g, 'i')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return fold(text.replace(/([a-z])([A-Z])/g, '$1 $2'))
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

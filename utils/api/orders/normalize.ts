@@ -19,15 +19,11 @@ import type {
   ServiceType,
   StatusResult,
 } from './types.ts';
+import { fold } from '../../fold.ts';
 
 /** Folds "Custom Comments", "custom_comments", "Custom-Comments", "İptal" to one lowercase slug. */
 function slug(text: string): string {
-  return text
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .replace(/[ıİ]/g, 'i')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return fold(text.replace(/([a-z])([A-Z])/g, '$1_$2'))
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
