@@ -23,7 +23,7 @@ import type {
 /** An id for a path segment: only whole positive numbers leave this client. */
 function segment(id: number, endpoint: string): string {
   if (!Number.isSafeInteger(id) || id <= 0) {
-    throw new PanelError({ kind: 'invalid_input', endpoint, message: `Not a valid id: ${String(id)}.` });
+    throw new PanelError({ kind: 'invalid_input', endpoint });
   }
   return String(id);
 }

@@ -30,7 +30,7 @@ function cleanIds(ids: readonly number[]): number[] {
 
 function checkId(id: number, endpoint: string): number {
   if (!Number.isSafeInteger(id) || id <= 0) {
-    throw new PanelError({ kind: 'invalid_input', endpoint, message: `Not a valid id: ${String(id)}.` });
+    throw new PanelError({ kind: 'invalid_input', endpoint });
   }
   return id;
 }
