@@ -3,10 +3,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveCatalogsToFetch } from './catalog-fetch';
 import { patchFakeBrowser } from './fake-events';
-import { createBackground, WATCHDOG_ALARM } from '../../../entrypoints/background/app';
+import { sendAsOwnPage } from './wire';
+import { WATCHDOG_ALARM } from '../../../entrypoints/background/app';
 import background from '../../../entrypoints/background/index';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { apiKeyItem, keyHintItem, panelOriginItem, rentalsItem, settingsItem } from '../../../utils/storage';
+import { sendMessage } from '../../../utils/messaging/client';
+import {
+  apiKeyItem,
+  balanceItem,
+  keyHintItem,
+  numbersCatalogItem,
+  panelOriginItem,
+  rentalsItem,
+  settingsItem,
+} from '../../../utils/storage';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import type { Rental } from '../../../utils/rentals/types';
 
@@ -26,17 +36,36 @@ const until = async <T>(probe: () => Promise<T>, ms = 5000): Promise<NonNullable
   }
 };
 
-async function firstService(bg: ReturnType<typeof createBackground>) {
-  const cats = await bg.handlers.getCategories({} as never, {});
-  const rows = await bg.handlers.getServices({ categoryId: cats[0]!.id }, {});
+/** The first service in stock, read the way the popup reads it: from the catalogue item. */
+async function firstService() {
+  await sendMessage('getCategories', {});
+  const categoryId = (await numbersCatalogItem.getValue()).categories[0]!.id;
+  await sendMessage('getServices', { categoryId });
+  const rows = (await numbersCatalogItem.getValue()).services[categoryId]!.rows;
   return rows.find((r) => (r.stock ?? 0) > 0)!;
 }
 
-describe('background with fake browser APIs and the sandbox panel', () => {
+async function rent(requestId: string) {
+  const svc = await firstService();
+  const { rentalId } = await sendMessage('rent', {
+    serviceId: svc.id,
+    serviceName: svc.name,
+    categoryName: 'c',
+    price: svc.price ?? 0,
+    requestId,
+  });
+  return (await rentalsItem.getValue()).find((r) => r.id === rentalId)!;
+}
+
+const notices = async () =>
+  (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string }>;
+
+describe('background with fake browser APIs and the sandbox panel, through the real client', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     serveCatalogsToFetch();
     patchFakeBrowser();
+    sendAsOwnPage();
     sandbox.reset();
     await apiKeyItem.setValue(sandbox.key);
     await keyHintItem.setValue('••••abc');
@@ -44,112 +73,133 @@ describe('background with fake browser APIs and the sandbox panel', () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, pollIntervalSec: 1 });
   });
 
-  it('main() registers listeners and, with nothing waiting, sends no request and sets no alarm', async () => {
+  it('main() registers a listener on every event the background serves', () => {
+    const fb = fakeBrowser as unknown as Record<string, Record<string, { hasListeners(): boolean }>>;
+    const events = [
+      ['runtime', 'onMessage'],
+      ['runtime', 'onInstalled'],
+      ['alarms', 'onAlarm'],
+      ['contextMenus', 'onClicked'],
+      ['commands', 'onCommand'],
+      ['notifications', 'onClicked'],
+      ['notifications', 'onButtonClicked'],
+    ] as const;
+    const before = events.filter(([api, ev]) => fb[api]![ev]!.hasListeners());
+    expect(before).toEqual([]);
     background.main();
-    await new Promise((r) => setTimeout(r, 100));
+    expect(events.filter(([api, ev]) => !fb[api]![ev]!.hasListeners())).toEqual([]);
+  });
+
+  it('a worker start with nothing waiting paints an empty badge and sets no alarm, sending no request', async () => {
+    await fakeBrowser.action.setBadgeText({ text: 'stale' });
+    background.main();
+    // The start has run when it painted the badge from the (empty) rentals.
+    await until(async () => (await fakeBrowser.action.getBadgeText({})) === '');
+    await sendMessage('markSeen', { rentalId: 'none' }); // one round trip through the router after the start
     expect(sandbox.requests).toHaveLength(0);
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
   it('rent → badge counts the waiting number → code arrives → green badge, notification, code stored', async () => {
-    const bg = createBackground();
-    const svc = await firstService(bg);
-    const rental = await bg.handlers.rent(
-      { serviceId: svc.id, serviceName: svc.name, categoryName: 'c', price: svc.price ?? 0, requestId: 'u1' },
-      {},
-    );
+    background.main();
+    const rental = await rent('u1');
     expect(rental.state).toBe('waiting');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     const withCode = await until(async () => (await rentalsItem.getValue()).find((r) => r.codes.length));
     expect(withCode.codes[0]!.code).toBe(sandbox.numbers()[0]!.codes[0]!.code);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
-    const notes = await until(async () => {
-      const all = (await fakeBrowser.notifications.getAll()) as Record<
-        string,
-        { title: string; message: string }
-      >;
-      return all[`code:${rental.id}`];
-    });
-    expect(notes.title).toContain(withCode.codes[0]!.code);
-    expect(notes.message).toContain(rental.number!);
+    const note = await until(async () => (await notices())[`code:${rental.id}`]);
+    expect(note.title).toContain(withCode.codes[0]!.code);
+    expect(note.message).toContain(rental.number!);
     expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toContain(WATCHDOG_ALARM);
-    await bg.handlers.markSeen({ rentalId: rental.id }, {});
+    await sendMessage('markSeen', { rentalId: rental.id });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('actions answer an acknowledgement and write storage; the balance is read from its item', async () => {
+    background.main();
+    sandbox.setBalance(42.5);
+    await expect(sendMessage('getBalance', {})).resolves.toEqual({ ok: true });
+    expect((await balanceItem.getValue()).numbers?.amount).toBe(42.5);
+    await expect(sendMessage('saveSettings', { patch: { pollIntervalSec: 7 } })).resolves.toEqual({
+      ok: true,
+    });
+    await expect(
+      sendMessage('setAutofillSite', { origin: 'https://signup.example/path', enabled: true }),
+    ).resolves.toEqual({ ok: true });
+    expect(await settingsItem.getValue()).toMatchObject({
+      pollIntervalSec: 7,
+      autofillSites: ['https://signup.example'],
+    });
+  });
+
+  it('a bad web address is refused with its code, whatever message carries it', async () => {
+    background.main();
+    for (const send of [
+      () => sendMessage('setOrigin', { origin: 'ftp://x' }),
+      () => sendMessage('testKey', { key: 'k', origin: 'javascript:alert(1)' }),
+      () => sendMessage('saveKey', { key: 'k', origin: '::' }),
+      () => sendMessage('setAutofillSite', { origin: 'not a site', enabled: true }),
+    ]) {
+      await expect(send()).rejects.toMatchObject({ name: 'MessageError', code: 'bad_origin' });
+    }
+    expect(sandbox.requests).toHaveLength(0);
   });
 
   it("a balance under the warning level notifies once, in the person's language and number format", async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, lowBalance: 5, language: 'tr' });
     sandbox.setBalance(0.5);
-    const bg = createBackground();
-    const res = await bg.handlers.getBalance({} as never, {});
-    expect(res.numbers?.amount).toBe(0.5);
-    const notes = (await fakeBrowser.notifications.getAll()) as Record<
-      string,
-      { title: string; message: string }
-    >;
-    expect(notes['low-balance:now']).toMatchObject({ title: 'Bakiye düşük' });
-    expect(notes['low-balance:now']!.message).toContain('0,50');
+    background.main();
+    await sendMessage('getBalance', {});
+    expect((await balanceItem.getValue()).numbers?.amount).toBe(0.5);
+    expect((await notices())['low-balance:now']).toMatchObject({ title: 'Bakiye düşük' });
+    expect((await notices())['low-balance:now']!.message).toContain('0,50');
     await fakeBrowser.notifications.clear('low-balance:now');
-    await bg.handlers.getBalance({} as never, {});
+    await sendMessage('getBalance', {});
     // A worker that starts again remembers it already warned.
-    await createBackground().handlers.getBalance({} as never, {});
-    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    background.main();
+    await sendMessage('getBalance', {});
+    expect(await notices()).toEqual({});
     // Back above the level, then under it again: a new warning.
     sandbox.setBalance(10);
-    await bg.handlers.getBalance({} as never, {});
+    await sendMessage('getBalance', {});
     sandbox.setBalance(0.25);
-    await bg.handlers.getBalance({} as never, {});
-    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['low-balance:now']);
+    await sendMessage('getBalance', {});
+    expect(Object.keys(await notices())).toEqual(['low-balance:now']);
   });
+
+  const waitingRental: Rental = {
+    id: 'r',
+    serviceId: 1,
+    serviceName: 's',
+    categoryName: 'c',
+    price: 1,
+    currency: null,
+    number: null,
+    numberId: null,
+    state: 'waiting',
+    createdAt: Date.now(),
+    rentedAt: null,
+    expiresAt: null,
+    endedAt: null,
+    codes: [],
+    site: null,
+    tabId: null,
+    cancel: null,
+    error: null,
+    nextPollAt: 0,
+    failures: 0,
+  };
 
   it('a worker that starts again turns a rent cut off mid-flight into an unknown entry, never re-sent', async () => {
-    const cut: Rental = {
-      id: 'cut',
-      serviceId: 1,
-      serviceName: 's',
-      categoryName: 'c',
-      price: 1,
-      currency: null,
-      number: null,
-      numberId: null,
-      state: 'renting',
-      createdAt: Date.now(),
-      rentedAt: null,
-      expiresAt: null,
-      endedAt: null,
-      codes: [],
-      site: null,
-      tabId: null,
-      cancel: null,
-      error: null,
-      nextPollAt: 0,
-      failures: 0,
-    };
+    const cut: Rental = { ...waitingRental, id: 'cut', state: 'renting' };
     await rentalsItem.setValue([cut]);
-    await createBackground().resume();
-    expect((await rentalsItem.getValue())[0]).toMatchObject({
-      state: 'unknown',
-      error: { mayHaveCharged: true },
-    });
-    expect(sandbox.count('getNumber')).toBe(0);
-  });
-
-  it('the watchdog alarm restarts polling after the worker was stopped', async () => {
-    const bg = createBackground();
-    const svc = await firstService(bg);
-    sandbox.setCodeDelay(60_000);
-    const rental = await bg.handlers.rent(
-      { serviceId: svc.id, serviceName: svc.name, categoryName: 'c', price: 1, requestId: 'w1' },
-      {},
-    );
-    // A new worker (fresh module state) wakes on the alarm.
     background.main();
-    sandbox.deliverCode(rental.numberId!, '012345');
-    await fakeBrowser.alarms.onAlarm.trigger({ name: WATCHDOG_ALARM, scheduledTime: Date.now() });
-    const got = await until(async () =>
-      (await rentalsItem.getValue()).find((r) => r.id === rental.id && r.codes.length),
+    const recovered = await until(async () =>
+      (await rentalsItem.getValue()).find((r) => r.state !== 'renting'),
     );
-    expect(got.codes[0]!.code).toBe('012345');
+    expect(recovered).toMatchObject({ state: 'unknown', error: { mayHaveCharged: true } });
+    expect(sandbox.count('getNumber')).toBe(0);
   });
 });

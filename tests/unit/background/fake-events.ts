@@ -8,6 +8,7 @@ export function fakeEvent() {
     addListener: (l: (...a: unknown[]) => unknown) => void listeners.add(l),
     removeListener: (l: (...a: unknown[]) => unknown) => void listeners.delete(l),
     hasListener: (l: (...a: unknown[]) => unknown) => listeners.has(l),
+    hasListeners: () => listeners.size > 0,
     trigger: (...a: unknown[]) => Promise.all([...listeners].map((l) => l(...a))),
   };
 }
