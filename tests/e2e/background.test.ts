@@ -10,6 +10,11 @@ interface StoredRental {
   codes: { code: string; seen: boolean }[];
 }
 
+interface Catalog {
+  categories: { id: number }[];
+  services: Record<number, { rows: { id: number; stock: number }[] }>;
+}
+
 const rentRequest = (requestId: string, serviceId: number) => ({
   serviceId,
   serviceName: 'Sandbox service',
@@ -27,13 +32,22 @@ describe('background in real Chromium against the sandbox panel', () => {
     sandbox = await startSandbox({ codeDelayMs: 1500 });
     ext = await launchExtension({ keepProfile: true });
     await ext.configure({ origin: sandbox.url, key: sandbox.key });
-    const cats = (await ext.send('getCategories')).res as { id: number }[];
-    const services = (await ext.send('getServices', { categoryId: cats[0]!.id })).res as {
-      id: number;
-      stock: number;
-    }[];
-    serviceId = services.find((s) => s.stock > 5)!.id;
+    await ext.send('getCategories');
+    const catalog = await ext.storage<Catalog>('numbersCatalog');
+    const categoryId = catalog.categories[0]!.id;
+    await ext.send('getServices', { categoryId });
+    const rows = (await ext.storage<Catalog>('numbersCatalog')).services[categoryId]!.rows;
+    serviceId = rows.find((s) => s.stock > 5)!.id;
   });
+
+  /** Rents through the real client and reads the rental from storage, as the popup does. */
+  const rent = async (requestId: string) => {
+    const reply = await ext.send('rent', rentRequest(requestId, serviceId));
+    expect(reply.err).toBeUndefined();
+    const { rentalId } = reply.res as { rentalId: string };
+    const list = (await ext.storage<StoredRental[]>('rentals')) ?? [];
+    return list.find((r) => r.id === rentalId)!;
+  };
 
   afterAll(async () => {
     await ext?.close();
@@ -74,9 +88,7 @@ describe('background in real Chromium against the sandbox panel', () => {
 
   it('rent → the code arrives → badge shows it within seconds, a notification, the rental holds the code', async () => {
     const before = sandbox.count('getNumber');
-    const reply = await ext.send('rent', rentRequest('e2e-1', serviceId));
-    expect(reply.err).toBeUndefined();
-    const rental = reply.res as StoredRental;
+    const rental = await rent('e2e-1');
     expect(rental.state).toBe('waiting');
     expect(sandbox.count('getNumber')).toBe(before + 1);
     expect((await ext.badge()).text).toBe('1');
@@ -141,14 +153,25 @@ describe('background in real Chromium against the sandbox panel', () => {
     );
     await page.close();
     expect(sandbox.count('getNumber')).toBe(before + 1);
-    expect(replies[0].res.id).toBe(replies[1].res.id);
-    const cancelled = await ext.send('cancelRental', { rentalId: replies[0].res.id });
-    expect(cancelled.res).toMatchObject({ state: 'cancelled', cancel: { refunded: true } });
+    expect(replies[0].res.rentalId).toBe(replies[1].res.rentalId);
+    const cancelled = await ext.send('cancelRental', { rentalId: replies[0].res.rentalId });
+    expect(cancelled.res).toEqual({ ok: true });
+    const all = [
+      ...((await ext.storage<StoredRental[]>('rentals')) ?? []),
+      ...((await ext.storage<StoredRental[]>('rentalHistory')) ?? []),
+    ];
+    expect(all.find((r) => r.id === replies[0].res.rentalId)).toMatchObject({
+      state: 'cancelled',
+      cancel: { refunded: true },
+    });
   });
 
+  // Proves the watchdog alarm: Chrome really stops the worker, nothing else wakes it, and the
+  // woken worker's start (the one path that resumes polling) picks up the code. Without the
+  // alarm this fails; the start path itself is proven in tests/unit/background/watchdog.test.ts.
   it('a stopped worker is woken by the watchdog alarm and picks up the code', async () => {
     sandbox.setCodeDelay(4000);
-    const rental = (await ext.send('rent', rentRequest('e2e-stop', serviceId))).res as StoredRental;
+    const rental = await rent('e2e-stop');
     await ext.stopWorker();
     const started = Date.now();
     const stored = await waitFor(
@@ -166,7 +189,7 @@ describe('background in real Chromium against the sandbox panel', () => {
 
   it('a browser restart keeps rentals and history, and polling resumes', async () => {
     sandbox.setCodeDelay(2000);
-    const rental = (await ext.send('rent', rentRequest('e2e-restart', serviceId))).res as StoredRental;
+    const rental = await rent('e2e-restart');
     const profileDir = ext.profileDir;
     await ext.context.close();
     ext = await launchExtension({ profileDir, keepProfile: true });
