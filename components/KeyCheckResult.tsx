@@ -21,7 +21,7 @@ export function KeyCheckResult({ check }: { check: ReadonlySignal<KeyCheck> }) {
         {c.sentence ?? errorText(c.error, t)}
       </p>
     );
-  const balance = formatMoney(c.balance.amount, c.balance.currency, locale);
+  const balance = c.balance ? formatMoney(c.balance.amount, c.balance.currency, locale) : '—';
   return (
     <p class="note note-ok" role="status" data-testid="key-ok">
       {t(c.saved ? 'ui_key_saved' : 'ui_key_works', { balance })}

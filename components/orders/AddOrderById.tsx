@@ -46,9 +46,9 @@ export function AddOrderById({ store }: { store: OrdersStore }) {
           {error}
         </p>
       )}
-      {added && !error && (
+      {added !== null && !error && (
         <p class="hint" role="status">
-          {t('orders_added', { id: added.id })}
+          {t('orders_added', { id: added })}
         </p>
       )}
     </form>

@@ -13,19 +13,20 @@ export function OrdersList({ store }: { store: OrdersStore }) {
   const orders = store.orders.value;
   const load = store.ordersLoad.value;
   const note = store.formNote.value;
+  const placed = store.placedOrder.value;
   return (
     <div class="stack">
       {note?.kind === 'placed' && (
         <div class="note note-ok" role="status" data-testid="order-placed">
           <span>
             {t('orders_placed', {
-              id: note.order.id,
+              id: note.id,
               amount:
-                note.order.charge === null
+                placed?.charge == null
                   ? '—'
                   : formatMoney(
-                      note.order.charge,
-                      note.order.currency ?? store.balance.value?.currency ?? null,
+                      placed.charge,
+                      placed.currency ?? store.balance.value?.currency ?? null,
                       locale,
                     ),
             })}

@@ -10,13 +10,8 @@ import type { OptionsStore } from '../../utils/stores/options';
 
 /** The options page: account, numbers, automatic fill, language and amounts, data. */
 export function App({ store }: { store: OptionsStore }) {
-  const t = store.t.value;
-  const i18n = usePageI18n(
-    t,
-    store.locale.value,
-    store.lang.value,
-    `${t('extName')} — ${t('options_title')}`,
-  );
+  const i18n = usePageI18n(store, (t) => `${t('extName')} — ${t('options_title')}`);
+  const t = i18n.t;
 
   return (
     <I18nContext.Provider value={i18n}>

@@ -15,8 +15,8 @@ interface Props {
 
 /** The toolbar popup: header with balance, then first-run setup or the Numbers | Orders tabs. */
 export function App({ store, onOpenOptions }: Props) {
-  const t = store.t.value;
-  const i18n = usePageI18n(t, store.locale.value, store.lang.value, t('extName'));
+  const i18n = usePageI18n(store, (t) => t('extName'));
+  const t = i18n.t;
 
   const tab = store.draft.value.tab;
   let body;

@@ -1,42 +1,39 @@
 import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
 import tr from '../../public/_locales/tr/messages.json';
 import type { Lang } from '../../utils/i18n';
-import type { MessageData, MessageRes, MessageType } from '../../utils/messaging/protocol';
+import type { Ack, MessageData, MessageRes, MessageType } from '../../utils/messaging/protocol';
 import type { Rental } from '../../utils/rentals/types';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import type { BalanceCache, CatalogService, NumbersCatalog, PopupDraft } from '../../utils/storage';
-import { createPopupStore, type PopupDeps, type PopupItems } from '../../utils/stores/popup';
-import { DEFAULT_DRAFT, EMPTY_CATALOG } from '../../utils/stores/popupState';
-import type { TargetTab, WatchedItem } from '../../utils/stores/types';
+import { createPopupStore, type PopupDeps } from '../../utils/stores/popup';
+import { DEFAULT_DRAFT, EMPTY_CATALOG } from '../../utils/stores/popupItems';
+import type { TargetTab } from '../../utils/stores/types';
+import { fakeItem } from '../fakes/storage';
 
-/** An in-memory storage item with watchers, like WXT's. */
-export interface MemoryItem<T> extends WatchedItem<T> {
-  readonly value: T;
-  watchers(): number;
-}
+/** The answer of an action whose result the background stored. */
+export const ACK: Ack = { ok: true };
 
-/** Creates an in-memory storage item holding `initial`. */
-export function memoryItem<T>(initial: T): MemoryItem<T> {
-  let value = initial;
-  const callbacks = new Set<(v: T, old: T) => void>();
-  return {
-    get value() {
-      return value;
-    },
-    getValue: async () => value,
-    setValue: async (next) => {
-      const old = value;
-      value = next;
-      callbacks.forEach((cb) => cb(next, old));
-    },
-    watch: (cb) => {
-      callbacks.add(cb);
-      return () => void callbacks.delete(cb);
-    },
-    watchers: () => callbacks.size,
-  };
-}
+/**
+ * The popup's storage items over the fake browser, under the extension's keys. Fake handlers write
+ * them before they answer, as the background does: the popup must show what storage holds.
+ */
+export const stored = {
+  keyHint: fakeItem('keyHint', ''),
+  origin: fakeItem('panelOrigin', DEFAULT_ORIGIN),
+  settings: fakeItem<Settings>('settings', DEFAULT_SETTINGS),
+  rentals: fakeItem<Rental[]>('rentals', []),
+  history: fakeItem<Rental[]>('rentalHistory', []),
+  balance: fakeItem<BalanceCache>('balance', { numbers: null, orders: null, at: 0 }),
+  catalog: fakeItem<NumbersCatalog>('numbersCatalog', EMPTY_CATALOG),
+  favorites: fakeItem<number[]>('favoriteServices', []),
+  recents: fakeItem<number[]>('recentServices', []),
+  draft: fakeItem<PopupDraft>('popupDraft', DEFAULT_DRAFT),
+};
+
+/** Empties the fake browser's storage and listeners (each test file's `beforeEach`). */
+export const resetBrowser = () => fakeBrowser.reset();
 
 export type Handlers = {
   [K in MessageType]?: (data: MessageData<K>) => MessageRes<K> | Promise<MessageRes<K>>;
@@ -71,27 +68,28 @@ export interface World {
   draft?: Partial<PopupDraft>;
 }
 
-/** The popup's storage items seeded from a world description. */
-export function popupItems(w: World = {}) {
-  return {
-    keyHint: memoryItem(w.keyHint ?? '••••abc'),
-    origin: memoryItem(w.origin ?? 'https://smmonayim.com'),
-    settings: memoryItem<Settings>({ ...DEFAULT_SETTINGS, ...w.settings }),
-    rentals: memoryItem<Rental[]>(w.rentals ?? []),
-    history: memoryItem<Rental[]>(w.history ?? []),
-    balance: memoryItem<BalanceCache>(w.balance ?? { numbers: null, orders: null, at: 0 }),
-    catalog: memoryItem<NumbersCatalog>(w.catalog ?? EMPTY_CATALOG),
-    favorites: memoryItem<number[]>(w.favorites ?? []),
-    recents: memoryItem<number[]>(w.recents ?? []),
-    draft: memoryItem<PopupDraft>({ ...DEFAULT_DRAFT, ...w.draft }),
-  } satisfies PopupItems;
+/** Seeds the popup's storage items from a world description. */
+export async function seedPopup(w: World = {}): Promise<void> {
+  await Promise.all([
+    stored.keyHint.setValue(w.keyHint ?? '••••abc'),
+    stored.origin.setValue(w.origin ?? 'https://smmonayim.com'),
+    stored.settings.setValue({ ...DEFAULT_SETTINGS, ...w.settings }),
+    stored.rentals.setValue(w.rentals ?? []),
+    stored.history.setValue(w.history ?? []),
+    stored.balance.setValue(w.balance ?? { numbers: null, orders: null, at: 0 }),
+    stored.catalog.setValue(w.catalog ?? EMPTY_CATALOG),
+    stored.favorites.setValue(w.favorites ?? []),
+    stored.recents.setValue(w.recents ?? []),
+    stored.draft.setValue({ ...DEFAULT_DRAFT, ...w.draft }),
+  ]);
 }
 
 export const NOW = Date.UTC(2025, 0, 15, 10, 0, 0);
 
-/** A popup store over memory items and a fake send; every dependency can be overridden. */
-export function makePopup(world: World = {}, handlers: Handlers = {}, over: Partial<PopupDeps> = {}) {
-  const items = popupItems(world);
+/** A popup store over seeded storage and a fake send; every dependency can be overridden. */
+export async function makePopup(world: World = {}, handlers: Handlers = {}, over: Partial<PopupDeps> = {}) {
+  await seedPopup(world);
+  const items = stored;
   const send = fakeSend(handlers);
   const copyText = vi.fn(async (_text: string) => undefined);
   const target = vi.fn(async (): Promise<TargetTab> => ({ tabId: 7, site: 'https://shop.example' }));

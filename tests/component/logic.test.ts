@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../utils/api/errors';
 import { translatorOf } from '../../utils/i18n';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
@@ -9,7 +9,8 @@ import { foldForSearch, matchesQuery } from '../../utils/stores/search';
 import { arrangeServices, pushRecent } from '../../utils/stores/services';
 import { exportSettingsFile, parseSettingsFile } from '../../utils/stores/settingsFile';
 import { formatCountdown } from '../../utils/stores/time';
-import { catalogs, flush, memoryItem, services } from './fakes';
+import { fakeItem } from '../fakes/storage';
+import { catalogs, flush, resetBrowser, services } from './fakes';
 
 describe('search folding', () => {
   it.each([
@@ -140,8 +141,10 @@ describe('settings file', () => {
 });
 
 describe('draft saver', () => {
+  beforeEach(resetBrowser);
   it('writes once after the last change, merging into the stored value', async () => {
-    const item = memoryItem({ a: 1, b: 'x', c: true });
+    const item = fakeItem('draft', { a: 1, b: 'x', c: true });
+    await item.setValue({ a: 1, b: 'x', c: true });
     const writes: unknown[] = [];
     item.watch((v) => writes.push(v));
     const saver = createDraftSaver(item, 10);

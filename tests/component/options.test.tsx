@@ -1,25 +1,45 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/options/App';
 import { PanelError } from '../../utils/api/errors';
 import type { Lang } from '../../utils/i18n';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../utils/settings';
+import type { BalanceCache } from '../../utils/storage';
 import { createOptionsStore, type OptionsDeps } from '../../utils/stores/options';
-import { catalogs, callsOf, fakeSend, flush, memoryItem, type Handlers } from './fakes';
+import { fakeItem } from '../fakes/storage';
+import { ACK, catalogs, callsOf, fakeSend, flush, resetBrowser, type Handlers } from './fakes';
 
+beforeEach(resetBrowser);
 afterEach(cleanup);
+
+/** The options page's storage items over the fake browser: the page reads them, the fake background writes them. */
+const stored = {
+  keyHint: fakeItem('keyHint', ''),
+  origin: fakeItem('panelOrigin', 'https://smmonayim.com'),
+  settings: fakeItem<Settings>('settings', DEFAULT_SETTINGS),
+  balance: fakeItem<BalanceCache>('balance', { numbers: null, orders: null, at: 0 }),
+  favorites: fakeItem<number[]>('favoriteServices', []),
+};
+
+/** The fake background's saveSettings: the patch merged and clamped into the stored settings. */
+const saveSettings = async ({ patch }: { patch: Partial<Settings> }) => {
+  await stored.settings.setValue(sanitizeSettings({ ...(await stored.settings.getValue()), ...patch }));
+  return ACK;
+};
 
 async function renderOptions(
   world: { keyHint?: string; origin?: string; settings?: Partial<Settings> } = {},
   handlers: Handlers = {},
   over: Partial<OptionsDeps> = {},
 ) {
-  const items = {
-    keyHint: memoryItem(world.keyHint ?? '••••c9f'),
-    origin: memoryItem(world.origin ?? 'https://smmonayim.com'),
-    settings: memoryItem<Settings>({ ...DEFAULT_SETTINGS, ...world.settings }),
-    favorites: memoryItem<number[]>([4, 5]),
-  };
+  await Promise.all([
+    stored.keyHint.setValue(world.keyHint ?? '••••c9f'),
+    stored.origin.setValue(world.origin ?? 'https://smmonayim.com'),
+    stored.settings.setValue({ ...DEFAULT_SETTINGS, ...world.settings }),
+    stored.favorites.setValue([4, 5]),
+  ]);
+  const items = stored;
+  handlers = { saveSettings, ...handlers };
   const send = fakeSend(handlers);
   const log: string[] = [];
   const permissions = {
@@ -56,12 +76,7 @@ describe('options page', () => {
   it('shows a skeleton until settings are read', () => {
     const store = createOptionsStore({
       send: vi.fn() as unknown as OptionsDeps['send'],
-      items: {
-        keyHint: memoryItem(''),
-        origin: memoryItem(''),
-        settings: memoryItem(DEFAULT_SETTINGS),
-        favorites: memoryItem<number[]>([]),
-      },
+      items: stored,
       permissions: { request: vi.fn(), remove: vi.fn() },
       uiLanguage: 'en',
       loadCatalog: async () => catalogs.en,
@@ -84,10 +99,10 @@ describe('options page', () => {
     const { items } = await renderOptions();
     fireEvent.change(screen.getByLabelText(/Check for the SMS every/), { target: { value: '0' } });
     await flush();
-    expect(items.settings.value.pollIntervalSec).toBe(1);
+    expect((await items.settings.getValue()).pollIntervalSec).toBe(1);
     fireEvent.click(screen.getByLabelText(/Show a notification/));
     await flush();
-    expect(items.settings.value.notifications).toBe(false);
+    expect((await items.settings.getValue()).notifications).toBe(false);
     expect(screen.getByTestId('settings-note').textContent).toBe('Saved.');
   });
 
@@ -96,7 +111,10 @@ describe('options page', () => {
       {},
       {
         testKey: () => Promise.reject(new PanelError({ kind: 'bad_key', endpoint: 'getBalance' })),
-        saveKey: async () => ({ amount: 7, currency: 'USD' }),
+        saveKey: async () => {
+          await stored.balance.setValue({ numbers: { amount: 7, currency: 'USD' }, orders: null, at: 1 });
+          return ACK;
+        },
       },
     );
     fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'abc' } });
@@ -110,14 +128,22 @@ describe('options page', () => {
   });
 
   it('removes the key', async () => {
-    const { send } = await renderOptions({}, { clearKey: async () => ({ ok: true }) });
+    const { send } = await renderOptions({}, { clearKey: async () => ACK });
     fireEvent.click(screen.getByRole('button', { name: 'Remove the key' }));
     expect(await screen.findByText('The key was removed from this browser.')).toBeTruthy();
     expect(callsOf(send, 'clearKey')).toHaveLength(1);
   });
 
   it('another panel origin: permission is requested before setOrigin', async () => {
-    const { log } = await renderOptions({}, { setOrigin: async ({ origin }) => ({ origin }) });
+    const { log } = await renderOptions(
+      {},
+      {
+        setOrigin: async ({ origin }) => {
+          await stored.origin.setValue(origin);
+          return ACK;
+        },
+      },
+    );
     const field = screen.getAllByLabelText('Panel address')[0]!;
     fireEvent.input(field, { target: { value: 'panel.example.org' } });
     fireEvent.submit(field.closest('form')!);
@@ -143,7 +169,13 @@ describe('options page', () => {
   it('adds an automatic-fill site after its permission, and revokes it', async () => {
     const { log } = await renderOptions(
       {},
-      { setAutofillSite: async ({ origin, enabled }) => ({ sites: enabled ? [origin] : [] }) },
+      {
+        setAutofillSite: async ({ origin, enabled }) => {
+          const settings = await stored.settings.getValue();
+          await stored.settings.setValue({ ...settings, autofillSites: enabled ? [origin] : [] });
+          return ACK;
+        },
+      },
     );
     expect(screen.getByText(/No site yet/)).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Add a site'), { target: { value: 'shop.example/login' } });
@@ -154,19 +186,21 @@ describe('options page', () => {
     expect(screen.getByText('https://shop.example')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Revoke automatic fill for https://shop.example' }));
     await waitFor(() => expect(screen.getByText(/No site yet/)).toBeTruthy());
-    expect(log).toEqual([
-      'request https://shop.example',
-      'send setAutofillSite',
-      'send setAutofillSite',
-      'remove https://shop.example',
-    ]);
+    await waitFor(() =>
+      expect(log).toEqual([
+        'request https://shop.example',
+        'send setAutofillSite',
+        'send setAutofillSite',
+        'remove https://shop.example',
+      ]),
+    );
   });
 
   it('switches the page language from the setting', async () => {
     const { items } = await renderOptions();
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'tr' } });
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Ayarlar' })).toBeTruthy());
-    expect(items.settings.value.language).toBe('tr');
+    expect((await items.settings.getValue()).language).toBe('tr');
   });
 
   it('exports without the key, and imports a file (its origin waits for Save)', async () => {
@@ -187,8 +221,8 @@ describe('options page', () => {
     file.apiKey = 'secret';
     await store.importFile(JSON.stringify(file));
     await flush();
-    expect(items.settings.value.lowBalance).toBe(9);
-    expect(items.origin.value).toBe('https://smmonayim.com');
+    expect((await items.settings.getValue()).lowBalance).toBe(9);
+    expect(await items.origin.getValue()).toBe('https://smmonayim.com');
     expect((screen.getAllByLabelText('Panel address')[0] as HTMLInputElement).value).toBe(
       'https://other.example',
     );
@@ -202,7 +236,8 @@ describe('options page', () => {
         exportKey: async () => ({ key: 'demo-key-7f3a9c' }),
         saveKey: async ({ key }) => {
           if (key !== 'good-key') throw new PanelError({ kind: 'bad_key', endpoint: 'getBalance' });
-          return { amount: 12, currency: null };
+          await stored.balance.setValue({ numbers: { amount: 12, currency: null }, orders: null, at: 1 });
+          return ACK;
         },
       },
     );
@@ -228,11 +263,11 @@ describe('options page', () => {
     expect(screen.getByTestId('file-note').textContent).toBe(
       'That file is not a settings file of this extension.',
     );
-    expect(items.settings.value).toEqual(DEFAULT_SETTINGS);
+    expect(await items.settings.getValue()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('clears the history after a confirmation', async () => {
-    const { send } = await renderOptions({}, { clearHistory: async () => ({ ok: true }) });
+    const { send } = await renderOptions({}, { clearHistory: async () => ACK });
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, clear' }));
     expect(await screen.findByText('History cleared.')).toBeTruthy();

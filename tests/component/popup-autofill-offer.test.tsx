@@ -1,16 +1,23 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { callsOf, flush, rental } from './fakes';
+import { ACK, callsOf, flush, rental, resetBrowser, stored } from './fakes';
 import { renderPopup } from './renderPopup';
 
+beforeEach(resetBrowser);
 afterEach(cleanup);
 
 describe('automatic fill offered for the site a number was rented for', () => {
   it('asks host access for that origin only, inside the click, then turns it on', async () => {
     const { send, request } = await renderPopup(
       { rentals: [rental()] },
-      { setAutofillSite: async ({ origin }) => ({ sites: [origin] }) },
+      {
+        setAutofillSite: async ({ origin }) => {
+          const settings = await stored.settings.getValue();
+          await stored.settings.setValue({ ...settings, autofillSites: [origin] });
+          return ACK;
+        },
+      },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Fill codes on shop.example automatically' }));
     await flush();

@@ -1,18 +1,19 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import { PanelError } from '../../utils/api/errors';
-import { callsOf, makePopup } from './fakes';
+import { ACK, callsOf, makePopup, resetBrowser, stored } from './fakes';
 import { renderPopup } from './renderPopup';
 
+beforeEach(resetBrowser);
 afterEach(cleanup);
 
 const paste = (label: RegExp, value: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe('popup first run', () => {
-  it('shows a skeleton, never a blank popup, before storage is read', () => {
-    const { store } = makePopup({ keyHint: '' });
+  it('shows a skeleton, never a blank popup, before storage is read', async () => {
+    const { store } = await makePopup({ keyHint: '' });
     render(<App store={store} onOpenOptions={vi.fn()} />);
     expect(document.querySelector('.skeleton')).not.toBeNull();
   });
@@ -46,14 +47,19 @@ describe('popup first run', () => {
       { keyHint: '' },
       {
         saveKey: async () => {
+          await stored.balance.setValue({ numbers: { amount: 25, currency: 'USD' }, orders: null, at: 1 });
           await ctx.items.keyHint.setValue('••••789');
-          return { amount: 25, currency: 'USD' };
+          return ACK;
         },
-        getBalance: async () => ({
-          numbers: { amount: 25, currency: null },
-          orders: { amount: 25, currency: 'USD' },
-        }),
-        getCategories: async () => [],
+        getBalance: async () => {
+          await stored.balance.setValue({
+            numbers: { amount: 25, currency: null },
+            orders: { amount: 25, currency: 'USD' },
+            at: 2,
+          });
+          return ACK;
+        },
+        getCategories: async () => ACK,
       },
     );
     paste(/API key/, '  key-123-789 ');
@@ -95,7 +101,12 @@ describe('popup first run', () => {
   it('a granted origin is sent with the key', async () => {
     const { send, request } = await renderPopup(
       { keyHint: '' },
-      { saveKey: async () => ({ amount: 1, currency: null }) },
+      {
+        saveKey: async () => {
+          await stored.balance.setValue({ numbers: { amount: 1, currency: null }, orders: null, at: 1 });
+          return ACK;
+        },
+      },
     );
     paste(/API key/, 'k');
     paste(/Panel address/, 'http://127.0.0.1:8080');

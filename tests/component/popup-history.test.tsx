@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../utils/api/errors';
-import { callsOf, flush, NOW, rental } from './fakes';
+import { ACK, callsOf, flush, NOW, rental, resetBrowser, stored } from './fakes';
 import { renderPopup } from './renderPopup';
 
+beforeEach(resetBrowser);
 afterEach(cleanup);
 
 const finished = [
@@ -43,7 +44,12 @@ describe('history', () => {
   it('clearing asks first, then sends clearHistory', async () => {
     const { send } = await renderPopup(
       { history: finished, draft: { showHistory: true } },
-      { clearHistory: async () => ({ ok: true }) },
+      {
+        clearHistory: async () => {
+          await stored.history.setValue([]);
+          return ACK;
+        },
+      },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
     expect(callsOf(send, 'clearHistory')).toHaveLength(0);

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Rental } from '../../utils/rentals/types';
-import { callsOf, flush, NOW, rental } from './fakes';
+import { ACK, callsOf, flush, NOW, rental, resetBrowser, stored } from './fakes';
 import { renderPopup } from './renderPopup';
 
+beforeEach(resetBrowser);
 afterEach(cleanup);
 
 const card = () => screen.getByTestId('rental');
@@ -46,10 +47,7 @@ describe('active numbers', () => {
   });
 
   it('the code arrives: large digits, announced, marked seen while the popup is open', async () => {
-    const { items, send } = await renderPopup(
-      { rentals: [rental()] },
-      { markSeen: async () => ({ ok: true }) },
-    );
+    const { items, send } = await renderPopup({ rentals: [rental()] }, { markSeen: async () => ACK });
     expect(screen.queryByTestId('code')).toBeNull();
     await items.rentals.setValue([
       { ...rental(), state: 'received', codes: [{ code: '482913', at: NOW, seen: false }] },
@@ -65,7 +63,7 @@ describe('active numbers', () => {
     const withCode = rental({ state: 'received', codes: [{ code: '012345', at: NOW, seen: false }] });
     const { send, copyText } = await renderPopup(
       { rentals: [withCode] },
-      { markSeen: async () => ({ ok: true }), fillCode: async () => ({ filled: 6 }) },
+      { markSeen: async () => ACK, fillCode: async () => ({ filled: 6 }) },
     );
     expect(callsOf(send, 'markSeen')).toEqual([{ rentalId: 'r1' }]);
     fireEvent.click(screen.getByRole('button', { name: 'Copy code 012345' }));
@@ -95,7 +93,7 @@ describe('active numbers', () => {
       {
         cancelRental: async () => {
           await items.rentals.setValue([cancelled(rental(), true)]);
-          return cancelled(rental(), true);
+          return ACK;
         },
       },
     );
@@ -117,7 +115,7 @@ describe('active numbers', () => {
   it('a finished number lingering on the list says how it ended and can be dismissed', async () => {
     const { send } = await renderPopup(
       { rentals: [cancelled(rental(), true)] },
-      { finishRental: async () => ({ ok: true }) },
+      { finishRental: async () => ACK },
     );
     expect(screen.getByTestId('rental').textContent).toContain('Cancelled — the price was refunded.');
     expect(screen.queryByTestId('countdown')).toBeNull();
@@ -130,7 +128,14 @@ describe('active numbers', () => {
   it('a refused cancel shows the panel’s reason and keeps the number', async () => {
     await renderPopup(
       { rentals: [rental()] },
-      { cancelRental: async () => cancelled(rental(), false, 'İptal edilemedi', 'İlk 2 dakika iptal yok') },
+      {
+        cancelRental: async () => {
+          await stored.rentals.setValue([
+            cancelled(rental(), false, 'İptal edilemedi', 'İlk 2 dakika iptal yok'),
+          ]);
+          return ACK;
+        },
+      },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Cancel (refund)' }));
     expect((await screen.findByTestId('rental-note')).textContent).toBe(
@@ -166,7 +171,7 @@ describe('active numbers', () => {
         endpoint: 'getNumber',
       },
     });
-    const { send } = await renderPopup({ rentals: [unknown] }, { finishRental: async () => ({ ok: true }) });
+    const { send } = await renderPopup({ rentals: [unknown] }, { finishRental: async () => ACK });
     const alert = within(card()).getByRole('alert');
     expect(alert.textContent).toContain('The panel took too long to answer.');
     expect(alert.textContent).toContain('may have been charged: check your balance and history');
@@ -203,7 +208,7 @@ describe('active numbers', () => {
 
   it('Done takes a number with its code off the list (finishRental)', async () => {
     const withCode = rental({ state: 'received', codes: [{ code: '5', at: NOW, seen: true }] });
-    const { send } = await renderPopup({ rentals: [withCode] }, { finishRental: async () => ({ ok: true }) });
+    const { send } = await renderPopup({ rentals: [withCode] }, { finishRental: async () => ACK });
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await flush();
     expect(callsOf(send, 'finishRental')).toEqual([{ rentalId: 'r1' }]);

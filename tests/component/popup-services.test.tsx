@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../utils/api/errors';
-import type { Rental } from '../../utils/rentals/types';
-import { cachedCatalog, callsOf, flush, rental, services } from './fakes';
+import { ACK, cachedCatalog, callsOf, flush, rental, resetBrowser, services, stored } from './fakes';
 import { renderPopup } from './renderPopup';
 
+beforeEach(resetBrowser);
 afterEach(cleanup);
 
 const names = () =>
@@ -28,7 +28,11 @@ describe('renting: categories', () => {
         getCategories: async () => {
           calls++;
           if (calls === 1) throw new PanelError({ kind: 'unavailable', endpoint: 'getCategories' });
-          return [{ id: 5, name: 'Discord' }];
+          await stored.catalog.setValue({
+            ...(await stored.catalog.getValue()),
+            categories: [{ id: 5, name: 'Discord' }],
+          });
+          return ACK;
         },
       },
     );
@@ -39,7 +43,7 @@ describe('renting: categories', () => {
   });
 
   it('an empty catalogue says what to do', async () => {
-    await renderPopup({}, { getCategories: async () => [] });
+    await renderPopup({}, { getCategories: async () => ACK });
     expect(await screen.findByText(/lists no number categories yet/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
   });
@@ -110,7 +114,7 @@ describe('renting: services', () => {
     await flush();
     expect(names()[0]).toBe('WhatsApp İstanbul Özel');
     expect(screen.getByRole('heading', { name: 'Favourites' })).toBeTruthy();
-    expect(items.favorites.value).toEqual([14]);
+    expect(await items.favorites.getValue()).toEqual([14]);
     expect(
       screen.getByRole('button', { name: 'Remove WhatsApp İstanbul Özel from favourites' }),
     ).toBeTruthy();
@@ -146,8 +150,10 @@ describe('renting: the rent button', () => {
   };
 
   it('rents with the price, a fresh requestId, the site and tab; disabled while in flight', async () => {
-    let answer!: (r: Rental) => void;
-    const { send, items, store } = await open({ rent: () => new Promise<Rental>((r) => (answer = r)) });
+    let answer!: () => void;
+    const { send, store } = await open({
+      rent: () => new Promise((r) => (answer = () => r({ rentalId: 'r1' }))),
+    });
     const button = within(rowOf('Türkiye')).getByRole('button', {
       name: 'Rent · $8.00',
     }) as HTMLButtonElement;
@@ -168,9 +174,16 @@ describe('renting: the rent button', () => {
         tabId: 7,
       },
     ]);
-    answer(rental());
-    await waitFor(() => expect(store.recents.value).toEqual([11]));
-    expect(items.recents.value).toEqual([]); // the background owns the stored list
+    // The background stores the rental and the recent list, then answers the rental's id.
+    await stored.rentals.setValue([rental({ id: 'r1' })]);
+    await stored.recents.setValue([11]);
+    answer();
+    await waitFor(() =>
+      expect(screen.getByTestId('live-region').textContent).toBe(
+        'Number rented for WhatsApp Türkiye: +905551234567',
+      ),
+    );
+    expect(store.recents.value).toEqual([11]);
     // Rented once, the service now sits under "Recently used", rentable again.
     expect(screen.getByRole('heading', { name: 'Recently used' })).toBeTruthy();
     const again = within(rowOf('Türkiye')).getByRole('button', { name: 'Rent · $8.00' }) as HTMLButtonElement;
@@ -208,7 +221,12 @@ describe('renting: the rent button', () => {
   });
 
   it('Enter on the focused rent button rents (it is a real button)', async () => {
-    const { send } = await open({ rent: async () => rental() });
+    const { send } = await open({
+      rent: async () => {
+        await stored.rentals.setValue([rental({ id: 'r9' })]);
+        return { rentalId: 'r9' };
+      },
+    });
     const button = within(rowOf('Fransa')).getByRole('button', { name: /Rent/ });
     expect(button.tagName).toBe('BUTTON');
     expect(button.getAttribute('type')).toBe('button');

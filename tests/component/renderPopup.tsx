@@ -6,7 +6,7 @@ import { makePopup, type Handlers, type World } from './fakes';
 
 /** Starts a popup store over fakes and renders the popup's App on it. */
 export async function renderPopup(world: World = {}, handlers: Handlers = {}, over: Partial<PopupDeps> = {}) {
-  const ctx = makePopup(world, handlers, over);
+  const ctx = await makePopup(world, handlers, over);
   await ctx.store.start();
   const onOpenOptions = vi.fn();
   const view = render(<App store={ctx.store} onOpenOptions={onOpenOptions} />);

@@ -1,4 +1,5 @@
-import type { Signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { Balance } from '../api/numbers/types';
 import type { Translate } from '../i18n';
 import { DEFAULT_ORIGIN, normalizeOrigin } from '../settings';
 import type { KeyCheck } from './popupState';
@@ -15,10 +16,11 @@ export interface KeyActionDeps {
  */
 export function createKeyActions(
   deps: KeyActionDeps,
-  keyCheck: Signal<KeyCheck>,
+  storedBalance: ReadonlySignal<Balance | null>,
   currentOrigin: () => string,
   t: () => Translate,
 ) {
+  const keyCheck = signal<KeyCheck>({ status: 'idle' });
   /** Validates the typed origin and asks for its host permission; a sentence when that fails. */
   async function prepareOrigin(originText: string): Promise<{ origin: string } | { sentence: string }> {
     const origin = normalizeOrigin(originText || currentOrigin());
@@ -48,10 +50,13 @@ export function createKeyActions(
       return false;
     }
     try {
-      const balance = save
-        ? await deps.send('saveKey', { key: trimmed, origin: prepared.origin })
-        : await deps.send('testKey', { key: trimmed, origin: prepared.origin });
-      keyCheck.value = { status: 'ok', balance, saved: save };
+      if (save) {
+        await deps.send('saveKey', { key: trimmed, origin: prepared.origin });
+        keyCheck.value = { status: 'ok', balance: null, saved: true };
+      } else {
+        const balance = await deps.send('testKey', { key: trimmed, origin: prepared.origin });
+        keyCheck.value = { status: 'ok', balance, saved: false };
+      }
       return true;
     } catch (error) {
       keyCheck.value = { status: 'error', error };
@@ -60,6 +65,13 @@ export function createKeyActions(
   }
 
   return {
+    /** The check's outcome; a saved key shows the balance the background stored with it. */
+    keyCheck: computed<KeyCheck>(() => {
+      const c = keyCheck.value;
+      return c.status === 'ok' && c.saved ? { ...c, balance: storedBalance.value } : c;
+    }),
+    /** Forgets the last outcome (the key was removed). */
+    resetCheck: () => (keyCheck.value = { status: 'idle' }),
     prepareOrigin,
     /** Checks the key against the panel (a balance call) without saving it. */
     testKey: (key: string, originText: string) => check(key, originText, false),

@@ -1,5 +1,5 @@
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import { localeOf, pickLang, translatorOf, type Catalog, type Lang } from '../i18n';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { Catalog, Lang } from '../i18n';
 import {
   DEFAULT_ORIGIN,
   DEFAULT_SETTINGS,
@@ -7,19 +7,24 @@ import {
   sanitizeSettings,
   type Settings,
 } from '../settings';
+import type { BalanceCache } from '../storage';
 import { errorText } from './errors';
+import { itemSignal } from './itemSignal';
 import { createKeyActions } from './keyActions';
-import type { KeyCheck, Note } from './popupState';
-import { exportSettingsFile, parseSettingsFile } from './settingsFile';
-import type { OriginPermissions, Send, WatchedItem } from './types';
+import { createPageI18n } from './pageI18n';
+import type { Note } from './popupState';
+import { createFileActions } from './optionsFile';
+import type { OriginPermissions, ReadableItem, Send, WatchedItem } from './types';
 
-/** What the options page reads and writes. */
+/** What the options page reads (it writes no item: every change goes through the background). */
 export interface OptionsDeps {
   send: Send;
   items: {
-    keyHint: WatchedItem<string>;
-    origin: WatchedItem<string>;
-    settings: WatchedItem<Settings>;
+    keyHint: ReadableItem<string>;
+    origin: ReadableItem<string>;
+    settings: ReadableItem<Settings>;
+    balance: ReadableItem<BalanceCache>;
+    /** The popup's favourites: exported here, and replaced by an imported file. */
     favorites: WatchedItem<number[]>;
   };
   permissions: OriginPermissions;
@@ -35,21 +40,30 @@ export type OptionsSection = 'key' | 'origin' | 'settings' | 'autofill' | 'histo
 export function createOptionsStore(deps: OptionsDeps) {
   const { send, items } = deps;
   const loaded = signal(false);
-  const keyHint = signal('');
-  const origin = signal(DEFAULT_ORIGIN);
-  const settings = signal<Settings>(DEFAULT_SETTINGS);
-  const catalogs = signal<Partial<Record<Lang, Catalog>>>({});
-  const lang = computed(() => pickLang(settings.value.language, deps.uiLanguage));
-  const t = computed(() => translatorOf(catalogs.value[lang.value] ?? catalogs.value.en ?? {}));
-  const keyCheck = signal<KeyCheck>({ status: 'idle' });
+  const read = {
+    keyHint: itemSignal(items.keyHint, ''),
+    origin: itemSignal(items.origin, DEFAULT_ORIGIN),
+    settings: itemSignal(items.settings, DEFAULT_SETTINGS),
+    balance: itemSignal<BalanceCache>(items.balance, { numbers: null, orders: null, at: 0 }),
+  };
+  const storedReady = Promise.all(Object.values(read).map((r) => r.ready));
+  const keyHint = read.keyHint.value;
+  const origin = computed(() => read.origin.value.value || DEFAULT_ORIGIN);
+  const settings = computed(() => sanitizeSettings(read.settings.value.value));
+  const i18n = createPageI18n({
+    loadCatalog: deps.loadCatalog,
+    uiLanguage: deps.uiLanguage,
+    language: computed(() => settings.value.language),
+    languageReady: storedReady,
+  });
+  const t = i18n.t;
   const notes = signal<Partial<Record<OptionsSection, Note>>>({});
   const busy = signal<Partial<Record<OptionsSection, boolean>>>({});
   /** An origin read from an imported file, waiting for the person to press Save (it needs a permission). */
   const pendingOrigin = signal<string | null>(null);
-  const unwatchers: (() => void)[] = [];
   const keys = createKeyActions(
     deps,
-    keyCheck,
+    computed(() => read.balance.value.value.numbers),
     () => origin.value,
     () => t.value,
   );
@@ -62,41 +76,17 @@ export function createOptionsStore(deps: OptionsDeps) {
   };
   const setBusy = (section: OptionsSection, on: boolean) => (busy.value = { ...busy.value, [section]: on });
 
-  async function ensureCatalog(l: Lang): Promise<void> {
-    if (catalogs.peek()[l]) return;
-    try {
-      catalogs.value = { ...catalogs.peek(), [l]: await deps.loadCatalog(l) };
-    } catch {
-      if (l !== 'en') await ensureCatalog('en');
-    }
-  }
-
-  /** Reads storage, loads the language, and watches for changes made elsewhere. */
+  /** Reads storage and the page's language; storage changes made elsewhere show as they happen. */
   async function start(): Promise<void> {
-    const [hint, o, s] = await Promise.all([
-      items.keyHint.getValue(),
-      items.origin.getValue(),
-      items.settings.getValue(),
-    ]);
-    keyHint.value = hint ?? '';
-    origin.value = o || DEFAULT_ORIGIN;
-    settings.value = sanitizeSettings(s);
-    await ensureCatalog(lang.value);
+    await storedReady;
+    await i18n.ready;
     loaded.value = true;
-    unwatchers.push(
-      items.keyHint.watch((v) => (keyHint.value = v ?? '')),
-      items.origin.watch((v) => (origin.value = v || DEFAULT_ORIGIN)),
-      items.settings.watch((v) => (settings.value = sanitizeSettings(v))),
-      effect(() => void ensureCatalog(lang.value)),
-    );
   }
 
   /** Saves some settings at once (clamped to their ranges) and says so. */
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
-    const next = sanitizeSettings({ ...settings.value, ...patch });
-    settings.value = next;
     try {
-      await items.settings.setValue(next);
+      await send('saveSettings', { patch });
       note('settings', { tone: 'ok', text: t.value('options_saved') });
     } catch (error) {
       note('settings', { tone: 'error', text: errorText(error, t.value) });
@@ -118,10 +108,9 @@ export function createOptionsStore(deps: OptionsDeps) {
         note('origin', { tone: 'error', text: prepared.sentence });
         return false;
       }
-      const res = await send('setOrigin', { origin: prepared.origin });
-      origin.value = res.origin;
+      await send('setOrigin', { origin: prepared.origin });
       pendingOrigin.value = null;
-      note('origin', { tone: 'ok', text: t.value('options_origin_saved', { origin: res.origin }) });
+      note('origin', { tone: 'ok', text: t.value('options_origin_saved', { origin: prepared.origin }) });
       return true;
     } catch (error) {
       note('origin', { tone: 'error', text: errorText(error, t.value) });
@@ -135,7 +124,7 @@ export function createOptionsStore(deps: OptionsDeps) {
     setBusy('key', true);
     try {
       await send('clearKey', {});
-      keyCheck.value = { status: 'idle' };
+      keys.resetCheck();
       note('key', { tone: 'ok', text: t.value('options_key_cleared') });
     } catch (error) {
       note('key', { tone: 'error', text: errorText(error, t.value) });
@@ -162,8 +151,7 @@ export function createOptionsStore(deps: OptionsDeps) {
       return false;
     }
     try {
-      const res = await send('setAutofillSite', { origin: site, enabled: true });
-      settings.value = { ...settings.value, autofillSites: res.sites };
+      await send('setAutofillSite', { origin: site, enabled: true });
       note('autofill', { tone: 'ok', text: t.value('options_site_added', { site }) });
       return true;
     } catch (error) {
@@ -175,8 +163,7 @@ export function createOptionsStore(deps: OptionsDeps) {
   /** Revokes automatic fill on a site and gives back its host permission (never the panel's). */
   async function removeAutofillSite(site: string): Promise<void> {
     try {
-      const res = await send('setAutofillSite', { origin: site, enabled: false });
-      settings.value = { ...settings.value, autofillSites: res.sites };
+      await send('setAutofillSite', { origin: site, enabled: false });
       if (site !== origin.value && site !== DEFAULT_ORIGIN) {
         // A site granted by the manifest cannot be removed; the switch is off either way.
         await deps.permissions.remove(site).catch(() => false);
@@ -199,58 +186,37 @@ export function createOptionsStore(deps: OptionsDeps) {
     }
   }
 
-  /** The settings file to download; the API key only when the person ticked "include the key". */
-  async function exportFile(includeKey = false): Promise<string> {
-    const favorites = await items.favorites.getValue();
-    const key = includeKey ? (await send('exportKey', {})).key : undefined;
-    note('file', { tone: 'ok', text: t.value(key ? 'options_exported_with_key' : 'options_exported') });
-    return exportSettingsFile(settings.value, origin.value, favorites ?? [], deps.now(), key);
-  }
-
-  /**
-   * Applies a settings file. Automatic-fill sites and another panel origin need a permission that only
-   * a click can ask for, so they are not applied here: the origin waits in the field for Save.
-   */
-  async function importFile(text: string): Promise<void> {
-    const parsed = parseSettingsFile(text);
-    if (!parsed.ok) {
-      note('file', { tone: 'error', text: t.value(`options_import_${parsed.reason}`) });
-      return;
-    }
-    const keep = settings.value.autofillSites;
-    await items.settings.setValue({ ...parsed.settings, autofillSites: keep });
-    settings.value = { ...parsed.settings, autofillSites: keep };
-    if (parsed.favoriteServices) await items.favorites.setValue(parsed.favoriteServices);
-    const parts = [t.value('options_imported')];
-    if (parsed.panelOrigin && parsed.panelOrigin !== origin.value) {
-      pendingOrigin.value = parsed.panelOrigin;
-      parts.push(t.value('options_import_origin', { origin: parsed.panelOrigin }));
-    }
-    if (parsed.apiKey) {
-      // Checked with the panel first, like a pasted key: a wrong or old key is not saved.
-      const saved = await keys.saveKey(parsed.apiKey, origin.value);
-      parts.push(t.value(saved ? 'options_import_key_saved' : 'options_import_key_failed'));
-    }
-    const skipped = parsed.settings.autofillSites.filter((s) => !keep.includes(s));
-    if (skipped.length > 0) parts.push(t.value('options_import_sites', { sites: skipped.join(', ') }));
-    note('file', { tone: 'ok', text: parts.join(' ') });
-  }
+  const files = createFileActions({
+    send,
+    favorites: items.favorites,
+    settings,
+    origin,
+    t,
+    note: (value) => note('file', value),
+    pendingOrigin,
+    saveKey: (key) => keys.saveKey(key, origin.value),
+    now: deps.now,
+  });
 
   const ro = <T>(s: ReadonlySignal<T>): ReadonlySignal<T> => s;
   return {
     loaded: ro(loaded),
-    keyHint: ro(keyHint),
-    origin: ro(origin),
-    settings: ro(settings),
-    lang,
-    locale: computed(() => localeOf(lang.value)),
+    keyHint,
+    origin,
+    settings,
+    lang: i18n.lang,
+    locale: i18n.locale,
     t,
-    keyCheck: ro(keyCheck),
+    keyCheck: keys.keyCheck,
     notes: ro(notes),
     busy: ro(busy),
     pendingOrigin: ro(pendingOrigin),
     start,
-    dispose: () => unwatchers.splice(0).forEach((u) => u()),
+    /** Stops following storage (the page is closing). */
+    dispose: () => {
+      Object.values(read).forEach((r) => r.dispose());
+      i18n.dispose();
+    },
     updateSettings,
     saveOrigin,
     testKey: (key: string) => keys.testKey(key, origin.value),
@@ -259,8 +225,7 @@ export function createOptionsStore(deps: OptionsDeps) {
     addAutofillSite,
     removeAutofillSite,
     clearHistory,
-    exportFile,
-    importFile,
+    ...files,
   };
 }
 

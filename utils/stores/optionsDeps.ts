@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { loadShippedCatalog } from '../i18n';
-import { favoriteServicesItem, keyHintItem, panelOriginItem, settingsItem } from '../storage';
+import { balanceItem, favoriteServicesItem, keyHintItem, panelOriginItem, settingsItem } from '../storage';
 import type { OptionsDeps } from './options';
 import { sendMessage } from '../messaging/client';
 import { uiLanguage } from './popupDeps';
@@ -14,6 +14,7 @@ export function browserOptionsDeps(): OptionsDeps {
       keyHint: keyHintItem,
       origin: panelOriginItem,
       settings: settingsItem,
+      balance: balanceItem,
       favorites: favoriteServicesItem,
     },
     permissions: {

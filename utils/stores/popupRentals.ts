@@ -1,9 +1,10 @@
 import type { Rental } from '../rentals/types';
 import type { CatalogService } from '../storage';
 import { cancelSentence } from './cancelText';
-import { errorText } from './errors';
+import { errorText, fillReasonText } from './errors';
+import { whenFound } from './itemSignal';
 import type { Note, PopupState, RentalAction } from './popupState';
-import { isRentable, pushRecent } from './services';
+import { isRentable } from './services';
 import type { Send, TargetTab } from './types';
 
 export interface RentalDeps {
@@ -57,7 +58,7 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     try {
       const target = await deps.target();
       const category = s.catalog.value.categories.find((c) => c.id === service.categoryId);
-      const rental = await deps.send('rent', {
+      const { rentalId } = await deps.send('rent', {
         serviceId: service.id,
         serviceName: service.name,
         categoryName: category?.name ?? '',
@@ -67,9 +68,9 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
         site: target.site,
         tabId: target.tabId,
       });
-      // The background stores the recent list; this shows it at once, before its watcher fires.
-      s.recents.value = pushRecent(s.recents.value, service.id);
-      deps.announce(t()('ui_rented', { service: service.name, number: rental.number ?? '' }));
+      // The background stored the rental before it answered; its watch brings it here.
+      const rental = await whenFound(() => s.rentals.value.find((r) => r.id === rentalId));
+      deps.announce(t()('ui_rented', { service: service.name, number: rental?.number ?? '' }));
       return rental;
     } catch (error) {
       s.rentError.value = { serviceId: service.id, error };
@@ -88,7 +89,8 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     setBusy(rental.id, 'cancel');
     setNote(rental.id, null);
     try {
-      const answer = await deps.send('cancelRental', { rentalId: rental.id });
+      await deps.send('cancelRental', { rentalId: rental.id });
+      const answer = (await storedCancel(rental)) ?? rental;
       const note = cancelSentence(answer.cancel, t());
       setNote(rental.id, note);
       deps.notify({
@@ -104,6 +106,16 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     } finally {
       setBusy(rental.id, null);
     }
+  }
+
+  /** The rental once storage holds the panel's answer to this cancel (active list or history). */
+  function storedCancel(before: Rental): Promise<Rental | null> {
+    const beforeAt = before.cancel?.at;
+    return whenFound(() => {
+      const found =
+        s.rentals.value.find((r) => r.id === before.id) ?? s.history.value.find((r) => r.id === before.id);
+      return found?.cancel && found.cancel.at !== beforeAt ? found : null;
+    });
   }
 
   /** Takes a rental off the active list (code used, or an unknown entry the person checked). */
@@ -153,7 +165,7 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
             }
           : {
               tone: 'warn',
-              text: t()(kind === 'fillCode' ? 'ui_fill_no_code_field' : 'ui_fill_no_phone_field'),
+              text: fillReasonText(kind, result.reason, t()),
             };
       setNote(rental.id, note);
       deps.announce(note.text);

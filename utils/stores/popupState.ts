@@ -1,11 +1,13 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Balance, NumberCategory } from '../api/numbers/types';
-import { localeOf, pickLang, translatorOf, type Catalog, type Lang } from '../i18n';
-import type { Rental } from '../rentals/types';
-import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, type Settings } from '../settings';
-import type { BalanceCache, CatalogService, NumbersCatalog, PopupDraft } from '../storage';
+import { DEFAULT_ORIGIN, sanitizeSettings } from '../settings';
+import type { CatalogService, NumbersCatalog, PopupDraft } from '../storage';
+import type { PageI18n } from './pageI18n';
+import { DEFAULT_DRAFT, EMPTY_CATALOG, type StoredPopup } from './popupItems';
 import { matchesQuery } from './search';
 import { arrangeServices } from './services';
+
+export { DEFAULT_DRAFT, EMPTY_CATALOG } from './popupItems';
 
 /** A request in flight, or the error of the last one. */
 export interface LoadStatus {
@@ -28,34 +30,35 @@ export interface Notice extends Note {
   rentalId?: string;
 }
 
-/** The first-run / options key check. */
+/** The first-run / options key check; a saved key shows the stored balance (null until it is read). */
 export type KeyCheck =
   | { status: 'idle' }
   | { status: 'checking' }
-  | { status: 'ok'; balance: Balance; saved: boolean }
+  | { status: 'ok'; balance: Balance | null; saved: boolean }
   | { status: 'error'; error: unknown; sentence?: string };
 
-export const EMPTY_CATALOG: NumbersCatalog = { origin: '', categories: [], categoriesAt: 0, services: {} };
-export const DEFAULT_DRAFT: PopupDraft = {
-  tab: 'numbers',
-  categoryId: null,
-  search: '',
-  sort: 'price',
-  showHistory: false,
-  order: {},
-};
-
-/** Every signal of the popup; actions write them, components only read them. */
-export function createPopupState(now: number, uiLanguage: string) {
-  const settings = signal<Settings>(DEFAULT_SETTINGS);
-  const balance = signal<BalanceCache>({ numbers: null, orders: null, at: 0 });
-  const catalog = signal<NumbersCatalog>(EMPTY_CATALOG);
-  const draft = signal<PopupDraft>(DEFAULT_DRAFT);
-  const favorites = signal<number[]>([]);
-  const recents = signal<number[]>([]);
-  const lang = computed(() => pickLang(settings.value.language, uiLanguage));
-  const catalogs = signal<Partial<Record<Lang, Catalog>>>({});
-  const locale = computed(() => localeOf(lang.value));
+/**
+ * Every signal of the popup. Persisted state comes from storage (`stored`) only; actions write the
+ * local signals (requests in flight, notes), components only read.
+ */
+export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18n) {
+  const settings = computed(() => sanitizeSettings(stored.settings.value));
+  const origin = computed(() => stored.origin.value || DEFAULT_ORIGIN);
+  const balance = stored.balance;
+  // A catalogue cached from another panel would offer services this one does not sell.
+  const catalog = computed<NumbersCatalog>(() => {
+    const c = stored.catalog.value;
+    return !c.origin || c.origin === origin.value ? c : EMPTY_CATALOG;
+  });
+  /** What the person changed in this popup, over the stored draft (saved a moment later). */
+  const draftEdits = signal<Partial<PopupDraft>>({});
+  const draft = computed<PopupDraft>(() => ({
+    ...DEFAULT_DRAFT,
+    ...stored.draft.value,
+    ...draftEdits.value,
+  }));
+  const favorites = stored.favorites;
+  const recents = stored.recents;
 
   const services = computed<CatalogService[] | null>(() => {
     const id = draft.value.categoryId;
@@ -65,23 +68,22 @@ export function createPopupState(now: number, uiLanguage: string) {
   return {
     /** Storage has been read once: before that the popup shows a skeleton. */
     loaded: signal(false),
-    keyHint: signal(''),
-    origin: signal(DEFAULT_ORIGIN),
+    keyHint: stored.keyHint,
+    origin,
     settings,
-    rentals: signal<Rental[]>([]),
-    history: signal<Rental[]>([]),
+    rentals: stored.rentals,
+    history: stored.history,
     balance,
     catalog,
     favorites,
     recents,
     draft,
+    draftEdits,
     /** Ticks every second for the countdowns. */
     clock: signal(now),
-    lang,
-    locale,
-    /** Message catalogs loaded so far (the popup fetches only the language it shows). */
-    catalogs,
-    t: computed(() => translatorOf(catalogs.value[lang.value] ?? catalogs.value.en ?? {})),
+    lang: i18n.lang,
+    locale: i18n.locale,
+    t: i18n.t,
 
     balanceStatus: signal<LoadStatus>(IDLE),
     categoriesStatus: signal<LoadStatus>(IDLE),
@@ -93,7 +95,6 @@ export function createPopupState(now: number, uiLanguage: string) {
     rentalNotes: signal<Record<string, Note>>({}),
     notices: signal<Notice[]>([]),
     historyStatus: signal<LoadStatus>(IDLE),
-    keyCheck: signal<KeyCheck>({ status: 'idle' }),
     /** The text of the aria-live region. */
     announcement: signal(''),
 
@@ -121,7 +122,7 @@ export function createPopupState(now: number, uiLanguage: string) {
             sort: draft.value.sort,
             favorites: favorites.value,
             recents: recents.value,
-            locale: locale.value,
+            locale: i18n.locale.value,
           })
         : null,
     ),

@@ -1,10 +1,14 @@
 import type { MessageData, MessageRes, MessageType } from '../messaging/protocol';
 
-/** The part of a WXT storage item a store uses; tests pass an in-memory one. */
-export interface WatchedItem<T> {
+/** The part of a WXT storage item a page reads (through `itemSignal`). */
+export interface ReadableItem<T> {
   getValue(): Promise<T>;
-  setValue(value: T): Promise<void>;
   watch(cb: (newValue: T, oldValue: T) => void): () => void;
+}
+
+/** An item the page itself writes (its own draft and favourites: the page is their only writer). */
+export interface WatchedItem<T> extends ReadableItem<T> {
+  setValue(value: T): Promise<void>;
 }
 
 /** Sends one protocol message to the background (sendMessage, or a fake in tests). */

@@ -1,9 +1,11 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../../utils/api/errors';
 import { service } from '../../unit/orders/fixtures';
-import { flush, renderOrders } from './renderOrders';
+import { ACK, flush, renderOrders } from './renderOrders';
 
+beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
 const catalogue = [
@@ -64,9 +66,10 @@ describe('services catalogue', () => {
   it('stars a favourite: it comes first and is saved', async () => {
     const { items } = await renderOrders({ services: catalogue });
     fireEvent.click(screen.getByRole('button', { name: 'Add Paket 1000 to favourites' }));
-    await flush();
-    expect(items.favorites.value).toEqual([5]);
-    expect(document.querySelector('.ogroup > summary')!.textContent).toBe('Favourites (1)');
+    await waitFor(() =>
+      expect(document.querySelector('.ogroup > summary')?.textContent).toBe('Favourites (1)'),
+    );
+    expect(await items.favorites.getValue()).toEqual([5]);
     expect(ids()[0]).toBe(5);
   });
 
@@ -78,7 +81,7 @@ describe('services catalogue', () => {
         getOrderServices: async (d) => {
           calls++;
           if (d.refresh) throw new PanelError({ kind: 'bad_key', endpoint: 'services' });
-          return catalogue;
+          return ACK;
         },
       },
     );

@@ -1,11 +1,19 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../../utils/api/errors';
 import type { ServiceType } from '../../../utils/api/orders/types';
-import type { PlaceOrderRequest } from '../../../utils/orders/types';
+import type { PlaceOrderRequest, TrackedOrder } from '../../../utils/orders/types';
 import { order, service } from '../../unit/orders/fixtures';
-import { flush, ORIGIN, renderOrders, type OrdersWorld } from './renderOrders';
+import { flush, ORIGIN, renderOrders, storeOrders, type OrdersWorld } from './renderOrders';
 
+/** The fake background's placeOrder: stores the order, then answers its id. */
+const places = (placed: TrackedOrder) => async () => {
+  await storeOrders(placed);
+  return { id: placed.id };
+};
+
+beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
 const FOLLOWERS = service('default', { id: 1, name: 'Followers', rate: 0.9, dripfeed: true });
@@ -115,7 +123,7 @@ describe('ordering', () => {
     const { sent } = await openForm(
       FOLLOWERS,
       { settings: { confirmOrderAbove: 5 } },
-      { placeOrder: async () => placed },
+      { placeOrder: places(placed) },
     );
     typed('link', 'https://instagram.com/x');
     typed('quantity', '10000');
@@ -138,7 +146,7 @@ describe('ordering', () => {
       FOLLOWERS,
       {},
       {
-        placeOrder: () => new Promise((r) => (release = () => r(placed))),
+        placeOrder: () => new Promise((r) => (release = () => void places(placed)().then(r))),
       },
     );
     typed('link', 'https://instagram.com/x');
@@ -148,7 +156,7 @@ describe('ordering', () => {
     // While it is in flight the button is disabled and a second click sends nothing.
     expect(screen.getByTestId('order-submit').hasAttribute('disabled')).toBe(true);
     submit();
-    expect(items.draft.value.pendingRequestId).toBe('req-1');
+    await waitFor(async () => expect((await items.draft.getValue()).pendingRequestId).toBe('req-1'));
     release();
     await waitFor(() => expect(screen.getByTestId('order-placed')).toBeTruthy());
     expect(sent('placeOrder') as PlaceOrderRequest[]).toEqual([
@@ -156,10 +164,12 @@ describe('ordering', () => {
     ]);
     expect(screen.getByTestId('order-placed').textContent).toContain('Order #23501 placed for $0.90.');
     expect(screen.getByTestId('order-card').textContent).toContain('Charge $0.90');
-    expect(items.draft.value).toMatchObject({
-      pendingRequestId: null,
-      values: { link: 'https://instagram.com/x' },
-    });
+    await waitFor(async () =>
+      expect(await items.draft.getValue()).toMatchObject({
+        pendingRequestId: null,
+        values: { link: 'https://instagram.com/x' },
+      }),
+    );
   });
 
   it('an ambiguous failure says the order may have been charged, with no retry', async () => {
@@ -208,16 +218,18 @@ describe('ordering', () => {
     typed('link', 'https://instagram.com/x');
     typed('quantity', '777');
     await first.store.flushDraft();
-    const saved = first.items.draft.value;
+    const saved = await first.items.draft.getValue();
     cleanup();
-    await renderOrders({ services: [FOLLOWERS], draft: saved });
+    await first.store.dispose();
+    const second = await renderOrders({ services: [FOLLOWERS], draft: saved });
     expect((screen.getByTestId('order-field-quantity') as HTMLInputElement).value).toBe('777');
     cleanup();
+    await second.store.dispose();
 
     const placed = order({ id: 31, origin: ORIGIN });
     const { sent } = await renderOrders(
       { services: [FOLLOWERS], draft: { ...saved, pendingRequestId: 'req-old' } },
-      { placeOrder: async () => placed },
+      { placeOrder: places(placed) },
     );
     await waitFor(() =>
       expect(sent('placeOrder')).toEqual([{ requestId: 'req-old', service: 1, values: saved.values }]),

@@ -1,9 +1,11 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../../utils/api/errors';
 import { order } from '../../unit/orders/fixtures';
-import { flush, ORIGIN, renderOrders } from './renderOrders';
+import { ACK, flush, ORIGIN, renderOrders, stored, storeOrders } from './renderOrders';
 
+beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
 const card = (id: number) => document.querySelector(`[data-order-id="${id}"]`) as HTMLElement;
@@ -44,7 +46,15 @@ describe('orders list', () => {
   it('refreshes statuses on open and on demand; the new status shows', async () => {
     const before = order({ id: 1, origin: ORIGIN, status: 'pending', statusText: 'Pending', remains: 1000 });
     let answer = [before];
-    const { sent } = await renderOrders({ orders: [before] }, { refreshOrders: async () => answer });
+    const { sent } = await renderOrders(
+      { orders: [before] },
+      {
+        refreshOrders: async () => {
+          await storeOrders(...answer);
+          return ACK;
+        },
+      },
+    );
     showList();
     expect(sent('refreshOrders')).toHaveLength(1);
     answer = [{ ...before, status: 'completed', statusText: 'Completed', remains: 0 }];
@@ -60,16 +70,18 @@ describe('orders list', () => {
     const { sent } = await renderOrders(
       { orders: [running, done, plain] },
       {
-        cancelOrder: async ({ id }) => ({
-          ...running,
-          id,
-          note: { action: 'cancel', ok: false, text: 'Order cannot be canceled', at: 1 },
-        }),
-        refillOrder: async ({ id }) => ({
-          ...done,
-          id,
-          note: { action: 'refill', ok: true, text: '7', at: 1 },
-        }),
+        cancelOrder: async ({ id }) => {
+          await storeOrders({
+            ...running,
+            id,
+            note: { action: 'cancel', ok: false, text: 'Order cannot be canceled', at: 1 },
+          });
+          return ACK;
+        },
+        refillOrder: async ({ id }) => {
+          await storeOrders({ ...done, id, note: { action: 'refill', ok: true, text: '7', at: 1 } });
+          return ACK;
+        },
       },
     );
     showList();
@@ -94,7 +106,8 @@ describe('orders list', () => {
         addOrderById: async ({ id }) => {
           if (id === 999)
             throw new PanelError({ kind: 'not_found', endpoint: 'status', panelText: 'Incorrect order ID' });
-          return added;
+          await storeOrders(added);
+          return ACK;
         },
       },
     );
@@ -120,7 +133,12 @@ describe('orders list', () => {
   it('removes an order from the list', async () => {
     const { sent } = await renderOrders(
       { orders: [order({ id: 1, origin: ORIGIN })] },
-      { removeOrder: async () => ({ ok: true }) },
+      {
+        removeOrder: async () => {
+          await stored.orders.setValue([]);
+          return ACK;
+        },
+      },
     );
     showList();
     fireEvent.click(screen.getByRole('button', { name: 'Remove from list' }));

@@ -5,7 +5,7 @@ import { I18nContext } from '../../../components/I18n';
 import { OrdersView } from '../../../components/orders/OrdersView';
 import type { Balance } from '../../../utils/api/balance';
 import type { OrderService } from '../../../utils/api/orders/types';
-import type { MessageData, MessageRes, MessageType } from '../../../utils/messaging/protocol';
+import type { Ack, MessageData, MessageRes, MessageType } from '../../../utils/messaging/protocol';
 import { createOrdersStore } from '../../../utils/orders/store';
 import {
   EMPTY_ORDER_DRAFT,
@@ -14,9 +14,30 @@ import {
   type TrackedOrder,
 } from '../../../utils/orders/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
-import { memoryItem, translator } from '../../unit/orders/fixtures';
+import { fakeItem } from '../../fakes/storage';
+import { translator } from '../../unit/orders/fixtures';
 
 export const ORIGIN = 'https://panel.test';
+/** The answer of an action whose result the background stored. */
+export const ACK: Ack = { ok: true };
+
+/**
+ * The orders tab's storage items over the fake browser, under the extension's keys. Fake handlers
+ * write them before they answer, as the background does.
+ */
+export const stored = {
+  orders: fakeItem<TrackedOrder[]>('orders', []),
+  services: fakeItem<OrderServicesCache>('orderServices', { origin: '', services: [], at: 0 }),
+  draft: fakeItem<OrderDraft>('orderDraft', EMPTY_ORDER_DRAFT),
+  favorites: fakeItem<number[]>('orderFavorites', []),
+};
+
+/** Writes orders as the background does: each replaces the stored one with its id, new ones first. */
+export async function storeOrders(...next: TrackedOrder[]): Promise<void> {
+  const ids = new Set(next.map((o) => `${o.origin} ${o.id}`));
+  const kept = (await stored.orders.getValue()).filter((o) => !ids.has(`${o.origin} ${o.id}`));
+  await stored.orders.setValue([...next, ...kept]);
+}
 
 type Handler<K extends MessageType> = (data: MessageData<K>) => Promise<MessageRes<K>>;
 export type Handlers = { [K in MessageType]?: Handler<K> };
@@ -32,17 +53,18 @@ export interface OrdersWorld {
   lang?: 'en' | 'tr';
 }
 
-/** Starts an orders store over in-memory items and a fake background, and renders the orders view. */
+/** Seeds storage, starts an orders store over it and a fake background, and renders the orders view. */
 export async function renderOrders(world: OrdersWorld = {}, handlers: Handlers = {}) {
-  const items = {
-    orders: memoryItem<TrackedOrder[]>(world.orders ?? []),
-    services: memoryItem<OrderServicesCache>({ origin: ORIGIN, services: world.services ?? [], at: 1 }),
-    draft: memoryItem<OrderDraft>({ ...EMPTY_ORDER_DRAFT, ...world.draft }),
-    favorites: memoryItem<number[]>(world.favorites ?? []),
-  };
+  const items = stored;
+  await Promise.all([
+    items.orders.setValue(world.orders ?? []),
+    items.services.setValue({ origin: ORIGIN, services: world.services ?? [], at: 1 }),
+    items.draft.setValue({ ...EMPTY_ORDER_DRAFT, ...world.draft }),
+    items.favorites.setValue(world.favorites ?? []),
+  ]);
   const defaults: Handlers = {
-    getOrderServices: async () => world.services ?? [],
-    refreshOrders: async () => items.orders.value,
+    getOrderServices: async () => ACK,
+    refreshOrders: async () => ACK,
   };
   const send = vi.fn(async (type: MessageType, data: unknown) => {
     const h = (handlers[type] ?? defaults[type]) as ((d: unknown) => Promise<unknown>) | undefined;
