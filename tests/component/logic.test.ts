@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { createDraftSaver } from '../../utils/stores/draftSaver';
 import { canRetry, errorText, panelErrorOf } from '../../utils/stores/errors';
 import { internationalForm, splitCallingCode } from '../../utils/stores/phone';
+import { itemSignal } from '../../utils/stores/itemSignal';
 import { foldForSearch, matchesQuery } from '../../utils/stores/search';
 import { arrangeServices, pushRecent } from '../../utils/stores/services';
 import { exportSettingsFile, parseSettingsFile } from '../../utils/stores/settingsFile';
@@ -154,5 +155,39 @@ describe('draft saver', () => {
     expect(writes).toEqual([]);
     await new Promise((r) => setTimeout(r, 30));
     expect(writes).toEqual([{ a: 2, b: 'y', c: true }]);
+  });
+});
+
+describe('itemSignal', () => {
+  beforeEach(resetBrowser);
+
+  it('reads the stored value, follows changes, and stops on dispose', async () => {
+    const item = fakeItem('count', 0);
+    await item.setValue(1);
+    const read = itemSignal(item, 0);
+    await read.ready;
+    expect(read.value.value).toBe(1);
+    await item.setValue(2);
+    expect(read.value.value).toBe(2);
+    read.dispose();
+    await item.setValue(3);
+    expect(read.value.value).toBe(2);
+  });
+
+  it('a change that arrives before the first read answers wins over that read', async () => {
+    let answer!: (v: number) => void;
+    let notify!: (v: number) => void;
+    const item = {
+      getValue: () => new Promise<number>((r) => (answer = r)),
+      watch: (cb: (v: number, old: number) => void) => {
+        notify = (v) => cb(v, 0);
+        return () => undefined;
+      },
+    };
+    const read = itemSignal(item, 0);
+    notify(5); // written after the read was asked for
+    answer(4); // the read's older answer
+    await read.ready;
+    expect(read.value.value).toBe(5);
   });
 });
