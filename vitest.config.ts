@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],
+    // Resets the fake browser (storage, alarms, listeners) before each test.
+    setupFiles: ['tests/fakes/setup.ts'],
     testTimeout: 15_000,
   },
 });

@@ -5,7 +5,7 @@ import { chargeFor } from '../../../utils/orders/charge';
 import { createOrderTracker } from '../../../utils/orders/tracker';
 import type { OrderRequestRecord, OrderServicesCache, TrackedOrder } from '../../../utils/orders/types';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { memoryItem } from './fixtures';
+import { fakeItem } from '../../fakes/storage';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -79,15 +79,15 @@ const FORMS: [number, string, Record<string, string>, { quantity: number; charge
 ];
 
 describe('every supported type is accepted by a panel of the standard API (the sandbox)', () => {
-  const orders = memoryItem<TrackedOrder[]>([]);
+  const orders = fakeItem<TrackedOrder[]>('orders', []);
   let tracker: ReturnType<typeof createOrderTracker>;
   beforeEach(() => {
     tracker = createOrderTracker({
       api: async () => createOrdersApi({ origin: sandbox.url, getKey: () => sandbox.key }),
       origin: async () => sandbox.url,
       orders,
-      services: memoryItem<OrderServicesCache>({ origin: '', services: [], at: 0 }),
-      requests: memoryItem<Record<string, OrderRequestRecord>>({}),
+      services: fakeItem<OrderServicesCache>('orderServices', { origin: '', services: [], at: 0 }),
+      requests: fakeItem<Record<string, OrderRequestRecord>>('orderRequests', {}),
       now: () => Date.now(),
     });
   });

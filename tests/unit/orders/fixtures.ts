@@ -4,27 +4,6 @@ import { translatorOf, type Translate } from '../../../utils/i18n';
 import type { OrderService, ServiceType } from '../../../utils/api/orders/types';
 import type { TrackedOrder } from '../../../utils/orders/types';
 
-/** An in-memory storage item that also notifies watchers (what the popup store watches). */
-export function memoryItem<T>(initial: T) {
-  const watchers = new Set<(v: T, old: T) => void>();
-  const item = {
-    value: initial,
-    writes: 0,
-    getValue: async () => structuredClone(item.value),
-    setValue: async (v: T) => {
-      const old = item.value;
-      item.value = structuredClone(v);
-      item.writes++;
-      watchers.forEach((w) => w(structuredClone(v), old));
-    },
-    watch(cb: (v: T, old: T) => void) {
-      watchers.add(cb);
-      return () => void watchers.delete(cb);
-    },
-  };
-  return item;
-}
-
 /** A service of the given type with the standard sandbox-like numbers. */
 export function service(type: ServiceType, over: Partial<OrderService> = {}): OrderService {
   return {

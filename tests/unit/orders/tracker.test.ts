@@ -4,7 +4,8 @@ import { createOrdersApi } from '../../../utils/api/orders';
 import type { OrderService } from '../../../utils/api/orders/types';
 import { createOrderTracker, type TrackerApi } from '../../../utils/orders/tracker';
 import type { OrderRequestRecord, OrderServicesCache, TrackedOrder } from '../../../utils/orders/types';
-import { fakePanelFetch, memoryItem, order, service } from './fixtures';
+import { fakeItem } from '../../fakes/storage';
+import { fakePanelFetch, order, service } from './fixtures';
 
 const ORIGIN = 'https://panel.test';
 const FOLLOWERS = service('default', {
@@ -17,13 +18,13 @@ const FOLLOWERS = service('default', {
 });
 
 function setup(api: Partial<TrackerApi>, opts: { orders?: TrackedOrder[]; services?: OrderService[] } = {}) {
-  const orders = memoryItem<TrackedOrder[]>(opts.orders ?? []);
-  const services = memoryItem<OrderServicesCache>({
+  const orders = fakeItem<TrackedOrder[]>('orders', opts.orders ?? []);
+  const services = fakeItem<OrderServicesCache>('orderServices', {
     origin: ORIGIN,
     services: opts.services ?? [FOLLOWERS],
     at: 1,
   });
-  const requests = memoryItem<Record<string, OrderRequestRecord>>({});
+  const requests = fakeItem<Record<string, OrderRequestRecord>>('orderRequests', {});
   const onFinished = vi.fn();
   const onSpent = vi.fn();
   const onChange = vi.fn();
@@ -78,7 +79,7 @@ describe('placing an order', () => {
       origin: ORIGIN,
       requestId: 'click-1',
     });
-    expect(orders.value.map((o) => o.id)).toEqual([555]);
+    expect((await orders.getValue()).map((o) => o.id)).toEqual([555]);
     expect(onSpent).toHaveBeenCalledTimes(1);
     expect(onChange).toHaveBeenCalled();
     // The same requestId later (a re-sent message) answers the same order without a second add.
@@ -96,13 +97,13 @@ describe('placing an order', () => {
     const again = await tracker.place({ requestId: 'c', service: 1, values: form }).catch((e) => e);
     expect(again).toMatchObject({ name: 'PanelError', mayHaveCharged: true });
     expect(add).toHaveBeenCalledTimes(1);
-    expect(orders.value).toEqual([]);
+    expect(await orders.getValue()).toEqual([]);
   });
 
   it('a request cut off by a worker stop is never sent again', async () => {
     const add = vi.fn(async () => ({ orderId: 1 }));
     const { tracker, requests } = setup({ add });
-    requests.value = { lost: { state: 'pending', at: 1 } };
+    await requests.setValue({ lost: { state: 'pending', at: 1 } });
     const err = await tracker.place({ requestId: 'lost', service: 1, values: form }).catch((e) => e);
     expect(err).toMatchObject({ name: 'PanelError', mayHaveCharged: true });
     expect(add).not.toHaveBeenCalled();
@@ -226,10 +227,10 @@ describe('orders by id, refill, cancel, remove', () => {
       remains: 30,
       charge: 2.5,
     });
-    expect(orders.value.map((o) => o.id)).toEqual([23501]);
+    expect((await orders.getValue()).map((o) => o.id)).toEqual([23501]);
     const err = await tracker.addById(999).catch((e) => e);
     expect(err).toMatchObject({ name: 'PanelError', panelText: 'Incorrect order ID' });
-    expect(orders.value.map((o) => o.id)).toEqual([23501]);
+    expect((await orders.getValue()).map((o) => o.id)).toEqual([23501]);
   });
 
   it('keeps the panel’s answer to refill and cancel under the order', async () => {
@@ -289,7 +290,7 @@ describe('orders by id, refill, cancel, remove', () => {
   it('removes an order from the list', async () => {
     const { tracker, orders } = setup({}, { orders: [order({ id: 1 }), order({ id: 2 })] });
     await tracker.remove(1);
-    expect(orders.value.map((o) => o.id)).toEqual([2]);
+    expect((await orders.getValue()).map((o) => o.id)).toEqual([2]);
   });
 });
 
@@ -297,7 +298,7 @@ describe('services cache', () => {
   it('answers the fresh cache, and reads the panel when stale, for another panel, or on demand', async () => {
     const services = vi.fn(async () => [FOLLOWERS]);
     const s = setup({ services });
-    s.services.value = { origin: ORIGIN, services: [FOLLOWERS], at: 10 };
+    await s.services.setValue({ origin: ORIGIN, services: [FOLLOWERS], at: 10 });
     await s.tracker.services();
     expect(services).not.toHaveBeenCalled();
     await s.tracker.services(true);
@@ -305,9 +306,13 @@ describe('services cache', () => {
     s.tick(16 * 60_000);
     await s.tracker.services();
     expect(services).toHaveBeenCalledTimes(2);
-    s.services.value = { origin: 'https://other.test', services: [FOLLOWERS], at: s.services.value.at };
+    await s.services.setValue({
+      origin: 'https://other.test',
+      services: [FOLLOWERS],
+      at: (await s.services.getValue()).at,
+    });
     await s.tracker.services();
     expect(services).toHaveBeenCalledTimes(3);
-    expect(s.services.value.origin).toBe(ORIGIN);
+    expect((await s.services.getValue()).origin).toBe(ORIGIN);
   });
 });

@@ -1,18 +1,5 @@
 import type { Rental, RentRequest } from '../../../utils/rentals/types';
-import type { ValueItem } from '../../../utils/rentals/store';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
-
-/** An in-memory storage item. */
-export function memoryItem<T>(initial: T): ValueItem<T> & { value: T } {
-  const item = {
-    value: initial,
-    getValue: async () => structuredClone(item.value),
-    setValue: async (v: T) => {
-      item.value = structuredClone(v);
-    },
-  };
-  return item;
-}
 
 export function request(over: Partial<RentRequest> = {}): RentRequest {
   return {

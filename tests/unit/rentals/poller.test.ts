@@ -5,14 +5,19 @@ import { AUTO_CANCEL_LEAD_MS, rented, startRental } from '../../../utils/rentals
 import { AFTER_CODE_POLL_MS, createPoller, MAX_BACKOFF_MS, nextDelay } from '../../../utils/rentals/poller';
 import { createRentalStore } from '../../../utils/rentals/store';
 import type { Rental } from '../../../utils/rentals/types';
-import { manualClock, memoryItem, request, settings } from './fixtures';
+import { fakeItem } from '../../fakes/storage';
+import { manualClock, request, settings } from './fixtures';
 
 function setup(
   opts: { autoCancel?: boolean; answers?: (id: number, call: number) => MessageResult | Error } = {},
 ) {
   const clock = manualClock();
-  const active = memoryItem<Rental[]>([]);
-  const store = createRentalStore({ active, history: memoryItem<Rental[]>([]), historyLimit: 10 });
+  const active = fakeItem<Rental[]>('activeRentals', []);
+  const store = createRentalStore({
+    active,
+    history: fakeItem<Rental[]>('rentalHistory', []),
+    historyLimit: 10,
+  });
   const calls: number[] = [];
   const answers = opts.answers ?? ((id) => ({ numberId: id, state: 'waiting', code: null }) as MessageResult);
   const api = {

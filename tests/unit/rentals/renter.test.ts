@@ -4,12 +4,13 @@ import type { CancelResult, RentedNumber } from '../../../utils/api/numbers/type
 import { createRenter } from '../../../utils/rentals/renter';
 import { createRentalStore } from '../../../utils/rentals/store';
 import type { Rental } from '../../../utils/rentals/types';
-import { manualClock, memoryItem, request, settings } from './fixtures';
+import { fakeItem } from '../../fakes/storage';
+import { manualClock, request, settings } from './fixtures';
 
 function setup(getNumber: () => Promise<RentedNumber>, cancelNumber?: () => Promise<CancelResult>) {
   const clock = manualClock();
-  const active = memoryItem<Rental[]>([]);
-  const history = memoryItem<Rental[]>([]);
+  const active = fakeItem<Rental[]>('activeRentals', []);
+  const history = fakeItem<Rental[]>('rentalHistory', []);
   const store = createRentalStore({ active, history, historyLimit: 10 });
   const api = {
     getNumber: vi.fn(getNumber),
@@ -18,7 +19,7 @@ function setup(getNumber: () => Promise<RentedNumber>, cancelNumber?: () => Prom
   let n = 0;
   const onRented = vi.fn();
   const onCancelled = vi.fn();
-  const requests = memoryItem<Record<string, string>>({});
+  const requests = fakeItem<Record<string, string>>('rentRequests', {});
   const renter = createRenter({
     store,
     api: async () => api,
@@ -43,7 +44,7 @@ describe('renter', () => {
     const r = await s.renter.rent(request());
     expect(r).toMatchObject({ state: 'waiting', numberId: 100, number: '+905551112233' });
     expect(r.expiresAt! - r.rentedAt!).toBe(15 * 60_000);
-    expect(s.active.value).toHaveLength(1);
+    expect(await s.active.getValue()).toHaveLength(1);
     expect(s.onRented).toHaveBeenCalledTimes(1);
   });
 
@@ -65,7 +66,7 @@ describe('renter', () => {
     const again = await s.renter.rent(request({ requestId: 'same' }));
     expect(again.id).toBe(first.id);
     expect(s.api.getNumber).toHaveBeenCalledTimes(1);
-    expect(s.requests.value).toEqual({ same: first.id });
+    expect(await s.requests.getValue()).toEqual({ same: first.id });
   });
 
   it('an ambiguous failure leaves a visible unknown entry and is never retried', async () => {
@@ -77,7 +78,7 @@ describe('renter', () => {
       mayHaveCharged: true,
     });
     expect(s.api.getNumber).toHaveBeenCalledTimes(1);
-    expect(s.active.value[0]).toMatchObject({
+    expect((await s.active.getValue())[0]).toMatchObject({
       state: 'unknown',
       error: { kind: 'timeout', mayHaveCharged: true },
     });
@@ -98,7 +99,7 @@ describe('renter', () => {
       kind: 'insufficient_funds',
       panelText: 'Yetersiz bakiye',
     });
-    expect(s.active.value).toEqual([]);
+    expect(await s.active.getValue()).toEqual([]);
   });
 
   it('cancel is idempotent: concurrent and repeated cancels send one cancelNumber', async () => {
