@@ -1,15 +1,16 @@
 /**
- * The background's orders logic: the services cache, placing orders safely (one `add` per click, never
- * retried after an ambiguous failure), status tracking in batches, order by id, refill, cancel.
+ * The background's orders logic: the services cache, status tracking in batches, order by id, refill,
+ * cancel; placing an order is in placing.ts.
  */
 
-import { isPanelError, PanelError, toPanelError } from '../api/errors';
+import { isPanelError, PanelError } from '../api/errors';
 import type { OrdersApi } from '../api/orders';
 import type { OrderService } from '../api/orders/types';
-import { createRememberedRequests, createSingleFlight } from '../async';
+import { createSingleFlight } from '../async';
 import { MessageError } from '../messaging/client';
-import { offersDripFeed } from './fields';
 import { createOrderList, type ValueItem } from './list';
+import { newOrder, sameOrder } from './order';
+import { createOrderPlacing } from './placing';
 import { applyStatus, idsToTrack, isFinished, mergeStatuses, type OrderTransition } from './status';
 import type {
   OrderNote,
@@ -18,12 +19,9 @@ import type {
   PlaceOrderRequest,
   TrackedOrder,
 } from './types';
-import { validateOrder } from './validate';
 
 /** The cached catalogue is refreshed when it is older than this (or on demand). */
 export const SERVICES_TTL_MS = 15 * 60_000;
-/** How many placeOrder outcomes are remembered to answer a re-sent request. */
-const REMEMBERED_REQUESTS = 50;
 
 export type TrackerApi = Pick<OrdersApi, 'services' | 'add' | 'status' | 'statuses' | 'refill' | 'cancel'>;
 
@@ -44,46 +42,12 @@ export interface TrackerDeps {
   onChange?: (orders: TrackedOrder[]) => void | Promise<void>;
 }
 
-/** A blank order for an id, before its first status. */
-function newOrder(id: number, origin: string, now: number, fields: Partial<TrackedOrder>): TrackedOrder {
-  return {
-    id,
-    origin,
-    requestId: null,
-    serviceId: null,
-    serviceName: '',
-    serviceType: null,
-    link: '',
-    quantity: null,
-    runs: null,
-    interval: null,
-    charge: null,
-    currency: null,
-    placedAt: now,
-    source: 'added',
-    status: 'pending',
-    statusText: '',
-    startCount: null,
-    remains: null,
-    checkedAt: null,
-    error: null,
-    canRefill: false,
-    canCancel: false,
-    note: null,
-    ...fields,
-  };
-}
-
-/** Order ids are per panel: the same number on another panel is another order. */
-const same = (o: TrackedOrder, id: number, origin: string) => o.id === id && o.origin === origin;
 const missing = (id: number) => new MessageError('order_not_found', { id });
 
 /** Creates the tracker over its storage items and the orders client. */
 export function createOrderTracker(deps: TrackerDeps) {
   const list = createOrderList(deps.orders);
-  const placeOnce = createSingleFlight<string>();
   const refreshOnce = createSingleFlight<'all'>();
-  const requests = createRememberedRequests(deps.requests, REMEMBERED_REQUESTS);
 
   const changed = async (orders: TrackedOrder[]) => {
     await deps.onChange?.(orders);
@@ -101,64 +65,16 @@ export function createOrderTracker(deps: TrackerDeps) {
     return list;
   }
 
-  /** What an earlier request with this id ended in: its order, its error, or "unknown" when cut off. */
-  async function outcomeOf(record: OrderRequestRecord): Promise<TrackedOrder> {
-    if (record.state === 'failed') throw PanelError.fromJSON(record.error);
-    if (record.state === 'pending') {
-      // The worker stopped while `add` was on its way: the order may exist, so it is never sent again.
-      throw new PanelError({ kind: 'unexpected', endpoint: 'add', mayHaveCharged: true });
-    }
-    return find(record.orderId);
-  }
-
-  async function doPlace(req: PlaceOrderRequest): Promise<TrackedOrder> {
-    const known = await requests.get(req.requestId);
-    if (known) return outcomeOf(known);
-    let catalogue = await services();
-    if (!catalogue.some((s) => s.id === req.service)) catalogue = await services(true);
-    const service = catalogue.find((s) => s.id === req.service);
-    if (!service)
-      throw new PanelError({ kind: 'invalid_input', endpoint: 'add', panelText: `#${req.service}` });
-    const drip = offersDripFeed(
-      service,
-      catalogue.some((s) => s.dripfeed),
-    );
-    const checked = validateOrder(service, req.values ?? {}, drip);
-    // The popup checks first; this only refuses a form that changed under it (a stale catalogue).
-    if (!checked.ok) throw new PanelError({ kind: 'invalid_input', endpoint: 'add' });
-    const { order: valid } = checked;
-    const origin = await deps.origin();
-
-    await requests.remember(req.requestId, { state: 'pending', at: deps.now() });
-    let orderId: number;
-    try {
-      orderId = (await (await deps.api()).add(valid.params)).orderId;
-    } catch (e) {
-      const err = isPanelError(e) ? e : toPanelError(e, 'add');
-      await requests.remember(req.requestId, { state: 'failed', at: deps.now(), error: err.toJSON() });
-      throw err;
-    }
-    const order = newOrder(orderId, origin, deps.now(), {
-      requestId: req.requestId,
-      source: 'placed',
-      serviceId: service.id,
-      serviceName: service.name,
-      serviceType: service.type,
-      link: valid.link,
-      quantity: valid.total,
-      runs: valid.runs,
-      interval: valid.interval,
-      charge: valid.charge,
-      remains: valid.total,
-      canRefill: service.refill,
-      canCancel: service.cancel,
-    });
-    const saved = await list.update((all) => [order, ...all.filter((o) => !same(o, orderId, origin))]);
-    await requests.remember(req.requestId, { state: 'done', at: deps.now(), orderId });
-    await changed(saved);
-    await deps.onSpent?.();
-    return order;
-  }
+  const placeOrder = createOrderPlacing({
+    ...deps,
+    list,
+    services,
+    find,
+    onPlaced: async (saved) => {
+      await changed(saved);
+      await deps.onSpent?.();
+    },
+  });
 
   async function doRefresh(only?: readonly number[]): Promise<TrackedOrder[]> {
     const origin = await deps.origin();
@@ -179,8 +95,8 @@ export function createOrderTracker(deps: TrackerDeps) {
   /** Writes a refill or cancel answer under the order. */
   const noted = async (id: number, note: OrderNote): Promise<TrackedOrder> => {
     const origin = await deps.origin();
-    const saved = await list.update((all) => all.map((o) => (same(o, id, origin) ? { ...o, note } : o)));
-    const order = saved.find((o) => same(o, id, origin));
+    const saved = await list.update((all) => all.map((o) => (sameOrder(o, id, origin) ? { ...o, note } : o)));
+    const order = saved.find((o) => sameOrder(o, id, origin));
     if (!order) throw missing(id);
     return order;
   };
@@ -190,7 +106,7 @@ export function createOrderTracker(deps: TrackerDeps) {
 
   async function find(id: number): Promise<TrackedOrder> {
     const origin = await deps.origin();
-    const order = (await list.all()).find((o) => same(o, id, origin));
+    const order = (await list.all()).find((o) => sameOrder(o, id, origin));
     if (!order) throw missing(id);
     return order;
   }
@@ -204,8 +120,7 @@ export function createOrderTracker(deps: TrackerDeps) {
       if (!req || typeof req.requestId !== 'string' || !req.requestId || !Number.isSafeInteger(req.service)) {
         return Promise.reject(new MessageError('bad_request'));
       }
-      // Registered before the first await, so a second message for the same click finds it.
-      return placeOnce(req.requestId, () => doPlace(req));
+      return placeOrder(req);
     },
 
     /** Statuses of the unfinished orders (or some of them), in batches; one refresh at a time. */
@@ -219,9 +134,9 @@ export function createOrderTracker(deps: TrackerDeps) {
         throw new PanelError({ kind: 'invalid_input', endpoint: 'status' });
       const origin = await deps.origin();
       const info = await (await deps.api()).status(id);
-      const existing = (await list.all()).find((o) => same(o, id, origin));
+      const existing = (await list.all()).find((o) => sameOrder(o, id, origin));
       const order = applyStatus(existing ?? newOrder(id, origin, deps.now(), {}), info, deps.now());
-      const saved = await list.update((all) => [order, ...all.filter((o) => !same(o, id, origin))]);
+      const saved = await list.update((all) => [order, ...all.filter((o) => !sameOrder(o, id, origin))]);
       await changed(saved);
       return order;
     },
@@ -261,7 +176,7 @@ export function createOrderTracker(deps: TrackerDeps) {
     /** Forgets an order (the panel keeps it). */
     async remove(id: number): Promise<{ ok: true }> {
       const origin = await deps.origin();
-      await changed(await list.update((all) => all.filter((o) => !same(o, id, origin))));
+      await changed(await list.update((all) => all.filter((o) => !sameOrder(o, id, origin))));
       return { ok: true };
     },
 
