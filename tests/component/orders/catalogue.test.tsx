@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../../utils/api/errors';
 import { service } from '../../unit/orders/fixtures';
-import { ACK, flush, renderOrders } from './renderOrders';
+import { ACK, renderOrders } from './renderOrders';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
