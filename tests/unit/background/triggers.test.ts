@@ -51,7 +51,8 @@ beforeEach(async () => {
   await settingsItem.setValue({ ...DEFAULT_SETTINGS });
   await rentalsItem.setValue([rental()]);
   background.main();
-  await new Promise((r) => setTimeout(r, 20));
+  // The worker's start has run when it painted the badge for the received code.
+  await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
 });
 
 const fills = () => injected.filter((d) => d.args);
