@@ -1,3 +1,4 @@
+// One file for the order form: every service type's fields, the charge and the confirmation share one render helper.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// One file for the order tracker: catalogue cache, batched statuses, refill and cancel share one fake panel set-up.
 import { describe, expect, it, vi } from 'vitest';
 import { PanelError } from '../../../utils/api/errors';
 import { createOrdersApi } from '../../../utils/api/orders';

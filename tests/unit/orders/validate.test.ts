@@ -1,3 +1,4 @@
+// One file for order validation: a table of cases per service type, kept together so a type's rules read in one place.
 import { describe, expect, it } from 'vitest';
 import type { ServiceType } from '../../../utils/api/orders/types';
 import { formFields, offersDripFeed } from '../../../utils/orders/fields';

@@ -1,4 +1,5 @@
 // @vitest-environment node
+// One file for the sandbox's orders API: each action's answers and faults, against one running sandbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { v2 } from './client';
