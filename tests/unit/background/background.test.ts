@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveCatalogsToFetch } from './catalog-fetch';
 import { patchFakeBrowser } from './fake-events';
+import { storedRental } from './rental';
 import { sendAsOwnPage } from './wire';
 import { WATCHDOG_ALARM } from '../../../entrypoints/background/app';
 import background from '../../../entrypoints/background/index';
@@ -18,7 +19,6 @@ import {
   settingsItem,
 } from '../../../utils/storage';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
-import type { Rental } from '../../../utils/rentals/types';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -169,31 +169,8 @@ describe('background with fake browser APIs and the sandbox panel, through the r
     expect(Object.keys(await notices())).toEqual(['low-balance:now']);
   });
 
-  const waitingRental: Rental = {
-    id: 'r',
-    serviceId: 1,
-    serviceName: 's',
-    categoryName: 'c',
-    price: 1,
-    currency: null,
-    number: null,
-    numberId: null,
-    state: 'waiting',
-    createdAt: Date.now(),
-    rentedAt: null,
-    expiresAt: null,
-    endedAt: null,
-    codes: [],
-    site: null,
-    tabId: null,
-    cancel: null,
-    error: null,
-    nextPollAt: 0,
-    failures: 0,
-  };
-
   it('a worker that starts again turns a rent cut off mid-flight into an unknown entry, never re-sent', async () => {
-    const cut: Rental = { ...waitingRental, id: 'cut', state: 'renting' };
+    const cut = storedRental({ id: 'cut', state: 'renting' });
     await rentalsItem.setValue([cut]);
     background.main();
     const recovered = await until(async () =>

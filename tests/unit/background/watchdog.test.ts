@@ -4,41 +4,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background/index';
 import { createNumbersApi } from '../../../utils/api/numbers';
-import type { Rental } from '../../../utils/rentals/types';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { apiKeyItem, panelOriginItem, rentalsItem, settingsItem } from '../../../utils/storage';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { serveCatalogsToFetch } from './catalog-fetch';
 import { patchFakeBrowser } from './fake-events';
+import { storedRental } from './rental';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ codeDelayMs: 60_000 });
 });
 afterAll(() => sandbox.close());
-
-const waitingRental: Rental = {
-  id: 'w1',
-  serviceId: 1,
-  serviceName: 's',
-  categoryName: 'c',
-  price: 1,
-  currency: null,
-  number: null,
-  numberId: null,
-  state: 'waiting',
-  createdAt: Date.now(),
-  rentedAt: null,
-  expiresAt: null,
-  endedAt: null,
-  codes: [],
-  site: null,
-  tabId: null,
-  cancel: null,
-  error: null,
-  nextPollAt: 0,
-  failures: 0,
-};
 
 // The one path that resumes polling is the worker's start; the watchdog alarm only wakes the
 // worker (proven end to end in tests/e2e/background.test.ts, where Chrome really stops it).
@@ -58,7 +35,7 @@ it("a worker's start resumes polling for a number that waits (the path the watch
   const { numberId, number } = await api.getNumber(serviceId);
   const now = Date.now();
   await rentalsItem.setValue([
-    { ...waitingRental, serviceId, numberId, number, rentedAt: now, expiresAt: now + 600_000 },
+    storedRental({ id: 'w1', serviceId, numberId, number, rentedAt: now, expiresAt: now + 600_000 }),
   ]);
   sandbox.deliverCode(numberId, '012345');
 
