@@ -1,5 +1,5 @@
 // Switchable faults: what a panel, its proxy or the network does on a bad day.
-import { V1_ENDPOINTS, V2_ACTIONS, type Endpoint, type Fault } from './types';
+import { REDIRECT_STATUSES, V1_ENDPOINTS, V2_ACTIONS, type Endpoint, type Fault } from './types';
 
 /** A response as it goes on the wire. */
 export interface RawResponse {
@@ -39,6 +39,14 @@ export function isEndpoint(value: unknown): value is Endpoint {
 
 const nonNegative = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
+const isOrigin = (v: unknown): boolean => {
+  try {
+    return typeof v === 'string' && /^https?:$/.test(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+};
+
 /** Checks a fault that came as JSON (control surface); null when it is not one. */
 export function parseFault(value: unknown): Fault | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -61,6 +69,10 @@ export function parseFault(value: unknown): Fault | null {
         : null;
     case 'slow':
       return nonNegative(f.ms) ? { type: 'slow', ms: f.ms as number } : null;
+    case 'redirect':
+      return REDIRECT_STATUSES.includes(f.status as never) && isOrigin(f.to)
+        ? { type: 'redirect', status: f.status as 301, to: f.to as string }
+        : null;
     case 'panelError': {
       const statusOk = f.status === undefined || (Number.isInteger(f.status) && (f.status as number) >= 200);
       if (typeof f.text !== 'string' || !statusOk || (f.status as number) > 599) return null;
@@ -111,8 +123,15 @@ export function faultResponse(
   fault: Fault,
   api: 'v1' | 'v2',
   answer: RawResponse | null,
+  path = '/',
 ): RawResponse | null {
   switch (fault.type) {
+    case 'redirect':
+      return {
+        status: fault.status,
+        headers: { 'Content-Type': HTML_TYPE, Location: `${fault.to.replace(/\/+$/, '')}${path}` },
+        body: `<html><head><title>Moved</title></head><body>Moved</body></html>`,
+      };
     case 'http500':
       return jsonResponse(500, { message: 'Server Error' });
     case 'http502':

@@ -15,12 +15,14 @@ export type {
   Fault,
   NumberStatus,
   OrderStatus,
+  RedirectStatus,
   RequestRecord,
   Sandbox,
   SandboxNumber,
   SandboxOptions,
   SandboxOrder,
 } from './types';
+export { REDIRECT_STATUSES } from './types';
 
 /** The demo account's key. */
 export const DEMO_KEY = 'demo-key-7f3a9c';
@@ -83,7 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const fault = record.endpoint !== 'unknown' ? faults.take(record.endpoint as Endpoint) : undefined;
     if (fault) record.fault = fault.type;
-    if (fault && !faultDoesWork(fault)) return finish(faultResponse(fault, route.api, null)!);
+    if (fault && !faultDoesWork(fault)) return finish(faultResponse(fault, route.api, null, req.url)!);
 
     // Both APIs share the balance: let finished orders pay their partial refunds before anything reads it.
     ordersPanel.settle();

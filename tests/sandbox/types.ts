@@ -38,7 +38,14 @@ export type Fault =
   | { type: 'drop' }
   | { type: 'panelError'; text: string; status?: number }
   // The normal answer, after doing the work, served as text/html with leading blank lines (seen on PHP panels).
-  | { type: 'jsonAsHtml' };
+  | { type: 'jsonAsHtml' }
+  // A redirect to another origin (`to`, e.g. a second sandbox), keeping the request's path and query
+  // (so a client that follows it re-sends the key there).
+  | { type: 'redirect'; status: RedirectStatus; to: string };
+
+/** The redirect statuses the sandbox can answer with. */
+export type RedirectStatus = 301 | 302 | 307 | 308;
+export const REDIRECT_STATUSES: readonly RedirectStatus[] = [301, 302, 307, 308];
 
 export type FaultType = Fault['type'];
 

@@ -103,6 +103,42 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/** True for an answer that is a redirect: a 3xx, or the browser's opaque answer to `redirect: 'manual'`. */
+export function isRedirect(status: number, type: string | undefined): boolean {
+  return type === 'opaqueredirect' || (status >= 300 && status < 400 && status !== 304);
+}
+
+/**
+ * The error for a redirect, which is never followed: the panel's address may have moved, or someone
+ * wants the key. It names the host it pointed to when the runtime shows it (never the path, which
+ * may carry the key back); a browser's opaque redirect shows nothing, so the host is null.
+ */
+export function redirectError(
+  req: PanelRequest,
+  key: string | undefined,
+  status: number,
+  location: string | null,
+  requestUrl: string,
+): PanelError {
+  let host: string | null = null;
+  if (location) {
+    try {
+      host = redactSecret(new URL(location, requestUrl).host, key) || null;
+    } catch {
+      host = null;
+    }
+  }
+  return new PanelError({
+    kind: 'unavailable',
+    endpoint: req.endpoint,
+    status: status || undefined,
+    redirect: { host },
+    // A POST answered with a redirect may have been done first (post/redirect/get).
+    mayHaveCharged: !!req.spends,
+    cause: new Error(`HTTP ${status || 'opaque'} redirect from ${req.endpoint}, not followed`),
+  });
+}
+
 /** Turns one HTTP answer into the panel's value, or throws the PanelError it amounts to. */
 export function interpretAnswer(
   req: PanelRequest,

@@ -42,6 +42,12 @@ export interface SerializedPanelError {
   retryAfterMs?: number;
   mayHaveCharged: boolean;
   endpoint: string;
+  redirect?: PanelRedirect;
+}
+
+/** A redirect the panel answered with (never followed); host is null when the browser hides where it pointed. */
+export interface PanelRedirect {
+  host: string | null;
 }
 
 /** What a PanelError is built from; its message is a log text made from kind, endpoint and status. */
@@ -52,6 +58,8 @@ export interface PanelErrorInit {
   status?: number;
   retryAfterMs?: number;
   mayHaveCharged?: boolean;
+  /** Set when the panel answered with a redirect; the host only, never a path (it may hold the key). */
+  redirect?: PanelRedirect;
   /** The original error; pass it through redactCause first so it never holds the key. */
   cause?: unknown;
 }
@@ -79,6 +87,7 @@ export function panelErrorKey(kind: PanelErrorKind): MessageKey {
 function logText(init: PanelErrorInit): string {
   const parts = [`${init.kind} from ${init.endpoint || 'panel'}`];
   if (init.status !== undefined) parts.push(`HTTP ${init.status}`);
+  if (init.redirect) parts.push(`redirect to ${init.redirect.host ?? 'an unknown place'}`);
   if (init.mayHaveCharged) parts.push('may have charged');
   return parts.join(', ');
 }
@@ -97,6 +106,8 @@ export class PanelError extends Error {
   readonly mayHaveCharged: boolean;
   /** Which call failed ("getNumber", "status"…); never a URL, so never the key. */
   readonly endpoint: string;
+  /** Set when the panel answered with a redirect, which is never followed. */
+  readonly redirect?: PanelRedirect;
 
   constructor(init: PanelErrorInit) {
     const mayHaveCharged = init.mayHaveCharged ?? false;
@@ -107,6 +118,7 @@ export class PanelError extends Error {
     if (init.panelText !== undefined) this.panelText = init.panelText;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.redirect) this.redirect = { host: init.redirect.host };
   }
 
   /** The serialisable form (no cause, no stack). */
@@ -121,6 +133,7 @@ export class PanelError extends Error {
     if (this.panelText !== undefined) s.panelText = this.panelText;
     if (this.status !== undefined) s.status = this.status;
     if (this.retryAfterMs !== undefined) s.retryAfterMs = this.retryAfterMs;
+    if (this.redirect) s.redirect = { host: this.redirect.host };
     return s;
   }
 
@@ -133,8 +146,17 @@ export class PanelError extends Error {
       status: s.status,
       retryAfterMs: s.retryAfterMs,
       mayHaveCharged: s.mayHaveCharged === true,
+      redirect: redirectOf(s.redirect),
     });
   }
+}
+
+/** A redirect field from the wire, checked: a short host text or null; anything else is dropped. */
+function redirectOf(v: unknown): PanelRedirect | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const host = (v as { host?: unknown }).host;
+  if (host === null) return { host: null };
+  return typeof host === 'string' && /^[\w.:[\]-]{1,255}$/.test(host) ? { host } : { host: null };
 }
 
 /** True for a PanelError, also one from another realm (same name and a kind). */
@@ -150,10 +172,14 @@ export function isPanelError(e: unknown): e is PanelError {
 
 /** The sentence for a person: what went wrong, whether money may have gone, and the panel's own words. */
 export function errorSentence(
-  e: Pick<SerializedPanelError, 'kind' | 'mayHaveCharged' | 'panelText'>,
+  e: Pick<SerializedPanelError, 'kind' | 'mayHaveCharged' | 'panelText'> & { redirect?: unknown },
   t: Translate,
 ): string {
   const parts = [t(panelErrorKey(e.kind))];
+  const redirect = redirectOf(e.redirect);
+  if (redirect) {
+    parts.push(redirect.host ? t('error_redirected_to', { host: redirect.host }) : t('error_redirected'));
+  }
   if (e.mayHaveCharged) parts.push(t('error_may_have_charged'));
   const panelText = e.panelText?.trim();
   if (panelText) parts.push(t('error_panel_said', { text: panelText }));

@@ -1,7 +1,7 @@
 /** The request layer both panel clients share: POST, timeout, safe retries, tolerant parsing, one error type. */
 
 import { ofetch } from 'ofetch';
-import { interpretAnswer } from './answer.ts';
+import { interpretAnswer, isRedirect, redirectError } from './answer.ts';
 import { PanelError, redactCause, toPanelError, type PanelErrorKind } from './errors.ts';
 
 export { failureText, parsePanelBody, parseRetryAfter } from './answer.ts';
@@ -53,8 +53,16 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
   // We read the body ourselves: no ofetch retries, no throwing on 4xx/5xx, always text.
+  // A redirect is never followed: a followed 307 would re-send the request, key included, elsewhere.
   const $fetch = ofetch.create(
-    { baseURL: origin, method: 'POST', retry: false, ignoreResponseError: true, responseType: 'text' },
+    {
+      baseURL: origin,
+      method: 'POST',
+      retry: false,
+      ignoreResponseError: true,
+      responseType: 'text',
+      redirect: 'manual',
+    },
     opts.fetch ? { fetch: opts.fetch } : {},
   );
 
@@ -80,6 +88,7 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
     let status: number;
     let responseHeaders: Headers;
     let text: string;
+    let redirected = false;
     try {
       // Browsers re-send a request whose reused keep-alive connection closed before any answer, POST
       // included. Spending calls go without credentials, which gives them a connection pool of their
@@ -93,6 +102,7 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
       });
       pending.catch(() => {}); // it may lose the race; its late rejection is expected
       const res = await Promise.race([pending, deadline]);
+      redirected = isRedirect(res.status, res.type) || res.redirected;
       status = res.status;
       responseHeaders = res.headers;
       text = typeof res._data === 'string' ? res._data : '';
@@ -102,6 +112,9 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
       throw new PanelError({ kind, endpoint: req.endpoint, cause, mayHaveCharged: !!req.spends });
     } finally {
       clearTimeout(timer);
+    }
+    if (redirected) {
+      throw redirectError(req, key, status, responseHeaders.get('location'), `${origin}/`);
     }
     return interpretAnswer(req, key, status, responseHeaders, text);
   }
@@ -116,7 +129,9 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
       } catch (e) {
         const err = toPanelError(e, req.endpoint, key);
         const wait = err.retryAfterMs ?? backoffMs(n, random);
-        const retry = mayRetry && n < retries && RETRYABLE.has(err.kind) && wait <= MAX_RETRY_AFTER_MS;
+        // A redirect is not a passing fault: sending again would only meet it again.
+        const retry =
+          mayRetry && !err.redirect && n < retries && RETRYABLE.has(err.kind) && wait <= MAX_RETRY_AFTER_MS;
         if (!retry) throw err;
         await sleep(wait);
       }
