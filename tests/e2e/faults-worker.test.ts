@@ -25,10 +25,10 @@ describe('faults while numbers wait', () => {
   });
 
   /**
-   * A message the worker was killed in the middle of, as the client delivers it today: the browser's
-   * own error passes through (not a MessageError with a code).
+   * A message the worker was killed in the middle of, as the client delivers it: a coded
+   * MessageError (the browser's own English text never reaches the page).
    */
-  const LOST = { err: { name: 'Error' } };
+  const LOST = { err: { name: 'MessageError', code: 'no_answer' } };
 
   it('the poller rides out every fault on getMessage, loses no number, and gets the codes after', async () => {
     const { ext, sandbox } = rig;

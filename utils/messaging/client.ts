@@ -12,7 +12,8 @@ export async function sendMessage<K extends MessageType>(
   data: MessageData<K>,
 ): Promise<MessageRes<K>> {
   const envelope: Envelope<K> = { type, data };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined;
+  // A worker stopped mid-message rejects with the browser's own English text: it becomes a code too.
+  const reply = (await browser.runtime.sendMessage(envelope).catch(() => undefined)) as Reply<K> | undefined;
   if (!reply || typeof reply !== 'object') throw new MessageError('no_answer');
   if ('err' in reply) {
     if (reply.err.name === 'PanelError')

@@ -101,4 +101,12 @@ describe('the wire between background and page', () => {
     expect(reply).toEqual({ err: { name: 'MessageError', code: 'failed', message: 'failed' } });
     expect(errorText(err, tr)).toBe(sentence('tr', 'err_failed'));
   });
+  it("turns the browser's error for a worker stopped mid-message into the code no_answer", async () => {
+    const runtime = fakeBrowser.runtime as unknown as { sendMessage: () => Promise<unknown> };
+    runtime.sendMessage = () =>
+      Promise.reject(new Error('A listener indicated an asynchronous response by returning true'));
+    const err = await sendMessage('refreshOrders', {}).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'MessageError', code: 'no_answer' });
+    expect(errorText(err, tr)).toBe(sentence('tr', 'err_no_answer'));
+  });
 });
