@@ -1,11 +1,19 @@
 import type { Handlers } from '../../utils/messaging/router';
 import { sanitizeSettings } from '../../utils/settings';
-import { settingsItem } from '../../utils/storage';
+import { favoriteServicesItem, settingsItem } from '../../utils/storage';
 import { createSerialQueue } from '../../utils/async';
 import { requireOrigin, type Core } from './core';
 
-/** The settings feature: the settings item's only writer (the options page and the popup ask here). */
-export function createSettings(core: Core): Pick<Handlers, 'saveSettings' | 'setAutofillSite'> {
+/** How many starred services are kept. */
+const FAVORITES_LIMIT = 200;
+
+/**
+ * The person's preferences: the only writer of the settings item and the starred services (the
+ * options page and the popup ask here).
+ */
+export function createSettings(
+  core: Core,
+): Pick<Handlers, 'saveSettings' | 'setAutofillSite' | 'saveFavorites'> {
   // Read-modify-write in one queue, so two quick changes never overwrite each other.
   const serial = createSerialQueue();
   const change = (edit: (s: Awaited<ReturnType<Core['settings']>>) => object) =>
@@ -15,6 +23,11 @@ export function createSettings(core: Core): Pick<Handlers, 'saveSettings' | 'set
       return { ok: true as const };
     });
   return {
+    async saveFavorites({ ids }) {
+      const list = Array.isArray(ids) ? ids.filter((id) => Number.isSafeInteger(id) && id > 0) : [];
+      await favoriteServicesItem.setValue([...new Set(list)].slice(0, FAVORITES_LIMIT));
+      return { ok: true };
+    },
     saveSettings: ({ patch }) => change(() => (patch && typeof patch === 'object' ? patch : {})),
     setAutofillSite({ origin, enabled }) {
       const o = requireOrigin(origin);

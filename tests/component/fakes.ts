@@ -90,7 +90,12 @@ export const NOW = Date.UTC(2025, 0, 15, 10, 0, 0);
 export async function makePopup(world: World = {}, handlers: Handlers = {}, over: Partial<PopupDeps> = {}) {
   await seedPopup(world);
   const items = stored;
-  const send = fakeSend(handlers);
+  // The fake background's saveFavorites writes the item, as the real one does.
+  const saveFavorites = async ({ ids }: { ids: number[] }) => {
+    await stored.favorites.setValue(ids);
+    return { ok: true as const };
+  };
+  const send = fakeSend({ saveFavorites, ...handlers });
   const copyText = vi.fn(async (_text: string) => undefined);
   const target = vi.fn(async (): Promise<TargetTab> => ({ tabId: 7, site: 'https://shop.example' }));
   const request = vi.fn(async (_origin: string) => true);

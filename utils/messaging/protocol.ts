@@ -7,6 +7,8 @@ import type { OrdersProtocolMap } from './orders-protocol';
 export interface FillResult {
   filled: number;
   reason?: string;
+  /** Origins of frames other than the top page's that have a fitting field, left unfilled. */
+  blockedFrames?: string[];
 }
 
 /**
@@ -50,8 +52,13 @@ export interface ProtocolMap extends OrdersProtocolMap {
   clearHistory: { data: Record<string, never>; res: Ack };
   /** Changes settings (the background is the settings item's only writer); the patch is sanitised. */
   saveSettings: { data: { patch: Partial<Settings> }; res: Ack };
-  /** Fills a code into the tab's one-time-code field (every frame). */
-  fillCode: { data: { tabId: number; code: string }; res: FillResult };
+  /** Sets the starred services (the background is the `favoriteServices` item's only writer). */
+  saveFavorites: { data: { ids: number[] }; res: Ack };
+  /**
+   * Fills a code into the tab's one-time-code field: the top frame and frames of its origin, plus
+   * frames of `allowFrameOrigin` once the person confirmed that frame's site.
+   */
+  fillCode: { data: { tabId: number; code: string; allowFrameOrigin?: string }; res: FillResult };
   /** Fills a rented number into the tab's phone field. */
   fillNumber: { data: { tabId: number; number: string }; res: FillResult };
   /** Turns automatic fill on or off for a site (the page asked for host permission first). */

@@ -119,9 +119,8 @@ export function createPopupStore(deps: PopupDeps) {
 
   async function toggleFavorite(serviceId: number): Promise<void> {
     const list = s.favorites.value;
-    await items.favorites.setValue(
-      list.includes(serviceId) ? list.filter((id) => id !== serviceId) : [serviceId, ...list],
-    );
+    const ids = list.includes(serviceId) ? list.filter((id) => id !== serviceId) : [serviceId, ...list];
+    await send('saveFavorites', { ids });
   }
 
   async function clearHistory(): Promise<void> {

@@ -12,6 +12,7 @@ import { sendMessage } from '../../../utils/messaging/client';
 import {
   apiKeyItem,
   balanceItem,
+  favoriteServicesItem,
   keyHintItem,
   numbersCatalogItem,
   panelOriginItem,
@@ -127,6 +128,8 @@ describe('background with fake browser APIs and the sandbox panel, through the r
     await expect(
       sendMessage('setAutofillSite', { origin: 'https://signup.example/path', enabled: true }),
     ).resolves.toEqual({ ok: true });
+    await expect(sendMessage('saveFavorites', { ids: [14, 14, -1, 13] })).resolves.toEqual({ ok: true });
+    expect(await favoriteServicesItem.getValue()).toEqual([14, 13]);
     expect(await settingsItem.getValue()).toMatchObject({
       pollIntervalSec: 7,
       autofillSites: ['https://signup.example'],
