@@ -39,7 +39,11 @@ async function renderOptions(
     stored.favorites.setValue([4, 5]),
   ]);
   const items = stored;
-  handlers = { saveSettings, ...handlers };
+  const saveFavorites = async ({ ids }: { ids: number[] }) => {
+    await stored.favorites.setValue(ids);
+    return ACK;
+  };
+  handlers = { saveSettings, saveFavorites, ...handlers };
   const send = fakeSend(handlers);
   const log: string[] = [];
   const permissions = {
