@@ -8,12 +8,13 @@ interface Props {
   busy: boolean;
 }
 
-/** The newest code in large digits with Copy and Fill; earlier codes listed small below it. */
+/** The newest code in large digits with Copy and Fill (and the question a Fill may ask first); earlier codes below. */
 export function CodeDisplay({ store, rental, busy }: Props) {
   const { t } = useI18n();
   const latest = rental.codes[rental.codes.length - 1];
   if (!latest) return null;
   const earlier = rental.codes.slice(0, -1).reverse();
+  const ask = store.fillAsks.value[rental.id];
   return (
     <div class="code-box">
       <div class="code-row">
@@ -40,6 +41,24 @@ export function CodeDisplay({ store, rental, busy }: Props) {
           </button>
         </div>
       </div>
+      {ask && (
+        <div class="note note-warn" role="alertdialog" aria-label={ask.text} data-testid="fill-ask">
+          <p>{ask.text}</p>
+          <div class="row">
+            <button
+              type="button"
+              class="btn btn-primary"
+              disabled={busy}
+              onClick={() => void store.confirmFill(rental)}
+            >
+              {t('ui_fill_confirm')}
+            </button>
+            <button type="button" class="btn" onClick={() => store.declineFill(rental)}>
+              {t('ui_fill_decline')}
+            </button>
+          </div>
+        </div>
+      )}
       {earlier.length > 0 && (
         <p class="hint">
           {t('ui_earlier_codes')} {earlier.map((c) => c.code).join(', ')}

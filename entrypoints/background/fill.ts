@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
+import type { MessageKey } from '../../utils/i18n';
 import { MessageError } from '../../utils/messaging/client';
 import type { FillResult } from '../../utils/messaging/protocol';
 import type { Handlers } from '../../utils/messaging/router';
+import { isPlausibleCode } from '../../utils/otp/plausible';
+import { isSecureFillOrigin, pageOrigin, siteLabel } from '../../utils/otp/site';
 import { latestCode, markSeen } from '../../utils/rentals/machine';
 import type { Rental } from '../../utils/rentals/types';
 import { copyFromBackground } from './clipboard';
-import type { Core } from './core';
+import { requireOrigin, type Core } from './core';
 import { notifyText } from './notify';
 
 /** The built autofill content script (registration: runtime). */
@@ -15,44 +18,85 @@ const WAIT_FOR_FIELD_MS = 4_000;
 
 type Kind = 'code' | 'phone';
 
-/** Runs in every frame of the page: calls the content script's fill for its own document. */
-function fillInFrame(kind: Kind, value: string, waitMs: number) {
-  const api = (
-    globalThis as { __smsPanelAutofill?: Record<string, (v: string, o: object) => Promise<unknown>> }
-  ).__smsPanelAutofill;
-  if (!api) return { filled: 0, reason: 'not_loaded' };
-  return kind === 'code' ? api.fillCode!(value, { waitMs }) : api.fillPhone!(value, { waitMs });
+/** What one frame answers: a fill report, or the origin of a frame that has a field but was not filled. */
+interface FrameAnswer extends FillResult {
+  origin?: string;
 }
 
 /**
- * Injects the autofill script into every frame of the tab and fills the code (or number).
- * A first pass fills what is there; if nothing was, a second pass waits a few seconds for a
- * field the site renders late. Only the value is sent to the page, never anything else.
+ * Runs in every frame of the page: fills only when the frame's origin is one of `origins` (the top
+ * page's, or one the person confirmed); a frame of another origin only says whether it has a field.
  */
-export async function fillInTab(tabId: number, kind: Kind, value: string): Promise<FillResult> {
+function fillInFrame(kind: Kind, value: string, waitMs: number, origins: string[]) {
+  const api = (
+    globalThis as {
+      __smsPanelAutofill?: Record<string, (v: string, o: object) => Promise<unknown>>;
+    }
+  ).__smsPanelAutofill;
+  if (!api) return { filled: 0, reason: 'not_loaded' };
+  const origin = location.origin;
+  if (!origins.includes(origin)) {
+    return api.hasField!(kind, { waitMs }).then((has) =>
+      has ? { filled: 0, reason: 'other_origin', origin } : { filled: 0, reason: 'no_field' },
+    );
+  }
+  return kind === 'code' ? api.fillCode!(value, { waitMs }) : api.fillPhone!(value, { waitMs });
+}
+
+/** The origin of the tab's top page: its address, else what its top frame says; null when unknown. */
+export async function topOrigin(tabId: number): Promise<string | null> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const fromUrl = pageOrigin(tab?.url);
+  if (fromUrl) return fromUrl;
+  const [top] = await browser.scripting
+    .executeScript({ target: { tabId, frameIds: [0] }, func: () => location.origin })
+    .catch(() => []);
+  const origin = top?.result;
+  return typeof origin === 'string' && origin !== 'null' ? origin : null;
+}
+
+/**
+ * Injects the autofill script into the tab and fills the code (or number) into the top frame and
+ * frames of its origin (and of `allowFrameOrigin`, once confirmed). Frames of other origins that
+ * have a field are listed in `blockedFrames`. A first pass fills what is there; if nothing was,
+ * a second pass waits a few seconds for a field the site renders late. Only the value is sent.
+ */
+export async function fillInTab(
+  tabId: number,
+  kind: Kind,
+  value: string,
+  allowFrameOrigin?: string,
+): Promise<FillResult> {
   const target = { tabId, allFrames: true };
   try {
     await browser.scripting.executeScript({ target, files: [AUTOFILL_FILE] });
   } catch {
     throw new MessageError('no_access');
   }
+  const top = await topOrigin(tabId);
+  if (!top) return { filled: 0, reason: 'no_field' };
+  const origins = allowFrameOrigin ? [top, allowFrameOrigin] : [top];
   const run = async (waitMs: number): Promise<FillResult> => {
     const results = await browser.scripting.executeScript({
       target,
       func: fillInFrame,
-      args: [kind, value, waitMs],
+      args: [kind, value, waitMs, origins],
     });
     let filled = 0;
     let reason: string | undefined;
+    const blocked = new Set<string>();
     for (const r of results) {
-      const v = r.result as FillResult | undefined;
+      const v = r.result as FrameAnswer | undefined;
       if (v && typeof v.filled === 'number') filled += v.filled;
-      if (v?.reason && v.reason !== 'no_field' && v.reason !== 'not_loaded') reason = v.reason;
+      if (v?.reason === 'other_origin' && v.origin) blocked.add(v.origin);
+      else if (v?.reason && v.reason !== 'no_field' && v.reason !== 'not_loaded') reason = v.reason;
     }
-    return filled ? { filled } : { filled: 0, reason: reason ?? 'no_field' };
+    const blockedFrames = blocked.size ? { blockedFrames: [...blocked] } : {};
+    if (filled) return { filled, ...blockedFrames };
+    return { filled: 0, reason: blocked.size ? 'other_origin' : (reason ?? 'no_field'), ...blockedFrames };
   };
   const first = await run(0);
-  if (first.filled || first.reason === 'length_mismatch') return first;
+  if (first.filled || first.reason === 'length_mismatch' || first.blockedFrames) return first;
   return run(WAIT_FOR_FIELD_MS);
 }
 
@@ -61,20 +105,25 @@ export function createFill(core: Core) {
   const { store } = core;
 
   /** Fills a code; a code that was typed counts as seen. */
-  const fillCode = async (tabId: number, code: string, rental: Rental | null) => {
-    const res = await fillInTab(tabId, 'code', code);
+  const fillCode = async (tabId: number, code: string, rental: Rental | null, allowFrameOrigin?: string) => {
+    const res = await fillInTab(tabId, 'code', code, allowFrameOrigin);
     if (rental && res.filled) await store.update(rental.id, markSeen);
     await core.repaint();
     return res;
   };
 
-  /** Automatic fill: a code for a site the person allowed goes into that site's open tab. */
+  /**
+   * Automatic fill: a plausible code for a site the person allowed goes into open tabs of exactly
+   * that origin (scheme, host, port), https or loopback only, top frame and same-origin frames only.
+   */
   const autoFill = async (rental: Rental, code: string) => {
+    const site = rental.site;
+    if (!site || !isPlausibleCode(code) || !isSecureFillOrigin(site)) return;
     const s = await core.settings();
-    if (!rental.site || !s.autofillSites.includes(rental.site)) return;
-    const granted = await browser.permissions.contains({ origins: [`${rental.site}/*`] }).catch(() => false);
+    if (!s.autofillSites.includes(site)) return;
+    const granted = await browser.permissions.contains({ origins: [`${site}/*`] }).catch(() => false);
     if (!granted) return;
-    const tabs = await browser.tabs.query({ url: `${rental.site}/*` });
+    const tabs = (await browser.tabs.query({})).filter((tab) => pageOrigin(tab.url) === site);
     const ordered = tabs.sort((a, b) => Number(b.id === rental.tabId) - Number(a.id === rental.tabId));
     for (const tab of ordered) {
       if (tab.id === undefined) continue;
@@ -83,27 +132,47 @@ export function createFill(core: Core) {
     }
   };
 
-  /** "Fill latest code" from a command, the context menu or a notification button. */
-  const fillLatestInTab = async (tabId: number | undefined, only?: Rental) => {
-    const latest = latestCode(only ? [only] : await store.list());
+  /** Tells the person why a trigger typed nothing (the code is shown so it can still be copied). */
+  const notifyNotTyped = async (rental: Rental, key: MessageKey, params: Record<string, string>) => {
     const t = await core.translator();
-    if (!latest) {
+    await notifyText('fill', rental.id, t('notifyNotFilledTitle'), t(key, params));
+  };
+
+  /**
+   * "Fill code" from the command, the context menu or a notification's button: the code of the
+   * number rented for the tab's site (or the notification's own number). It types only a plausible
+   * code, only on the site the number was rented for, and only into the top frame and frames of
+   * its origin; otherwise a notification names the sites and asks the person to fill from the popup.
+   */
+  const fillForTrigger = async (tabId: number | undefined, only?: Rental) => {
+    const rentals = only ? [only] : await store.list();
+    const t = await core.translator();
+    if (!latestCode(rentals)) {
       await notifyText('fill', 'none', t('notifyNoCodeTitle'), t('notifyNoCodeBody'));
       return;
     }
-    const res =
-      tabId === undefined
-        ? { filled: 0 }
-        : await fillCode(tabId, latest.code, latest.rental).catch(() => ({ filled: 0 }));
-    if (!res.filled) {
-      await copyFromBackground(latest.code).catch(() => false);
-      await notifyText(
-        'fill',
-        latest.rental.id,
-        t('notifyFillFailedTitle'),
-        t('notifyFillFailedBody', { code: latest.code }),
-      );
+    const here = tabId === undefined ? null : await topOrigin(tabId);
+    const forHere = here ? rentals.filter((r) => r.site === here) : [];
+    const latest = (latestCode(forHere) ?? latestCode(rentals))!;
+    const { rental, code } = latest;
+    if (!isPlausibleCode(code)) return notifyNotTyped(rental, 'notifyImplausibleBody', { code });
+    if (tabId === undefined || !here) return notifyNotTyped(rental, 'notifyNoPageBody', { code });
+    if (rental.site !== here) {
+      const key = rental.site ? 'notifyOtherSiteBody' : 'notifyNoSiteBody';
+      return notifyNotTyped(rental, key, { code, site: siteLabel(rental.site), here: siteLabel(here) });
     }
+    const res = await fillCode(tabId, code, rental).catch(() => ({ filled: 0 }) as FillResult);
+    if (res.filled) return;
+    const frame = res.blockedFrames?.[0];
+    if (frame) {
+      return notifyNotTyped(rental, 'notifyFrameBody', {
+        code,
+        frame: siteLabel(frame),
+        here: siteLabel(here),
+      });
+    }
+    await copyFromBackground(code).catch(() => false);
+    await notifyText('fill', rental.id, t('notifyFillFailedTitle'), t('notifyFillFailedBody', { code }));
   };
 
   /** Copies a code from the worker; a copied code counts as seen. */
@@ -127,12 +196,16 @@ export function createFill(core: Core) {
   };
 
   const handlers: Pick<Handlers, 'fillCode' | 'fillNumber'> = {
-    async fillCode({ tabId, code }) {
+    async fillCode({ tabId, code, allowFrameOrigin }) {
       if (typeof tabId !== 'number' || typeof code !== 'string' || !code.trim()) {
         throw new MessageError('bad_request');
       }
+      if (allowFrameOrigin !== undefined && typeof allowFrameOrigin !== 'string') {
+        throw new MessageError('bad_request');
+      }
+      const frame = allowFrameOrigin === undefined ? undefined : requireOrigin(allowFrameOrigin);
       const rental = (await store.list()).find((r) => r.codes.some((c) => c.code === code)) ?? null;
-      return fillCode(tabId, code.trim(), rental);
+      return fillCode(tabId, code.trim(), rental, frame);
     },
     async fillNumber({ tabId, number }) {
       if (typeof tabId !== 'number' || typeof number !== 'string' || !number.trim()) {
@@ -142,7 +215,7 @@ export function createFill(core: Core) {
     },
   };
 
-  return { handlers, autoFill, fillLatestInTab, copyCode, copyLatest };
+  return { handlers, autoFill, fillForTrigger, copyCode, copyLatest };
 }
 
 export type FillFeature = ReturnType<typeof createFill>;

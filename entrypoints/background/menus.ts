@@ -5,7 +5,7 @@ import type { FillFeature } from './fill';
 const MENU_FILL = 'fill-latest-code';
 const MENU_COPY = 'copy-latest-code';
 
-/** The triggers feature: the context menu and the keyboard commands that fill or copy the latest code. */
+/** The triggers feature: the context menu and the keyboard commands that fill (the tab's site's number) or copy a code. */
 export function createTriggers(core: Core, fill: FillFeature) {
   return {
     /** Creates the context menu items, in the person's language (on install and update). */
@@ -20,14 +20,14 @@ export function createTriggers(core: Core, fill: FillFeature) {
       browser.contextMenus.create({ id: MENU_COPY, title: t('menuCopyCode'), contexts: ['all'] });
     },
     async onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
-      if (info.menuItemId === MENU_FILL) await fill.fillLatestInTab(tab?.id);
+      if (info.menuItemId === MENU_FILL) await fill.fillForTrigger(tab?.id);
       if (info.menuItemId === MENU_COPY) await fill.copyLatest();
     },
     async onCommand(command: string, tab?: Browser.tabs.Tab) {
       if (command === 'copy-latest-code') return fill.copyLatest();
       if (command !== 'fill-latest-code') return;
       const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-      await fill.fillLatestInTab(target?.id);
+      await fill.fillForTrigger(target?.id);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Translate } from '../../utils/i18n';
+import { pageOrigin } from '../../utils/otp/site';
 import { latestCode } from '../../utils/rentals/machine';
 import type { Rental } from '../../utils/rentals/types';
 import type { Core } from './core';
@@ -51,7 +52,7 @@ export async function notifyText(
 /** What a click on a code notification needs from the other features. */
 interface NoticeDeps {
   store: Pick<Core['store'], 'get'>;
-  fill: Pick<FillFeature, 'copyCode' | 'fillLatestInTab'>;
+  fill: Pick<FillFeature, 'copyCode' | 'fillForTrigger'>;
 }
 
 /** The notifications' click handlers: Copy / Fill buttons (Chrome) and a click on the notification. */
@@ -67,10 +68,11 @@ export function createNoticeClicks({ store, fill }: NoticeDeps) {
       if (index === 0) {
         await fill.copyCode(rental, latest.code);
       } else {
-        // Fill the tab the number was rented from, else the active tab.
+        // The tab the number was rented from, else the active tab; either way only on the number's site.
         const tabs = await browser.tabs.query({ active: true, lastFocusedWindow: true });
         const own = rental.tabId !== null ? await browser.tabs.get(rental.tabId).catch(() => null) : null;
-        await fill.fillLatestInTab(own?.id ?? tabs[0]?.id, rental);
+        const onSite = [own, tabs[0]].find((tab) => tab && pageOrigin(tab.url) === rental.site);
+        await fill.fillForTrigger((onSite ?? own ?? tabs[0])?.id, rental);
       }
       await browser.notifications.clear(id);
     },

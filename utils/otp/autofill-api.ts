@@ -11,6 +11,8 @@ import { waitFor } from './wait.ts';
 export interface AutofillApi {
   fillCode(code: string, opts?: { waitMs?: number }): Promise<FillReport>;
   fillPhone(number: string, opts?: { waitMs?: number; nationalNumber?: string }): Promise<FillReport>;
+  /** Whether this frame has a visible field of the kind, without writing anything (for frames not filled). */
+  hasField(kind: 'code' | 'phone', opts?: { waitMs?: number }): Promise<boolean>;
 }
 
 const NO_FIELD: FillReport = { filled: 0, reason: 'no_field' };
@@ -33,5 +35,7 @@ export function createAutofillApi(doc: Document, win: Win): AutofillApi {
         const target = await locate(findPhoneTarget, opts?.waitMs);
         return target ? fillPhone(target, number, win, opts?.nationalNumber) : NO_FIELD;
       }),
+    hasField: async (kind, opts) =>
+      (await locate<unknown>(kind === 'code' ? findCodeTarget : findPhoneTarget, opts?.waitMs)) !== null,
   };
 }

@@ -1,8 +1,9 @@
 import type { Rental } from '../rentals/types';
 import type { CatalogService } from '../storage';
 import { cancelSentence } from './cancelText';
-import { errorText, fillReasonText } from './errors';
+import { errorText } from './errors';
 import { whenFound } from './itemSignal';
+import { createFillActions } from './popupFill';
 import type { Note, PopupState, RentalAction } from './popupState';
 import { isRentable } from './services';
 import type { Send, TargetTab } from './types';
@@ -143,40 +144,6 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     if (isCode) void markSeen(rental);
   }
 
-  /** Fills the code (or the number) into the target tab. */
-  async function fill(rental: Rental, kind: 'fillCode' | 'fillNumber', value: string): Promise<void> {
-    if (s.rentalBusy.value[rental.id]) return;
-    setBusy(rental.id, kind);
-    try {
-      const { tabId } = await deps.target();
-      if (tabId === null) {
-        setNote(rental.id, { tone: 'error', text: t()('ui_fill_no_tab') });
-        return;
-      }
-      const result =
-        kind === 'fillCode'
-          ? await deps.send('fillCode', { tabId, code: value })
-          : await deps.send('fillNumber', { tabId, number: value });
-      const note: Note =
-        result.filled > 0
-          ? {
-              tone: 'ok',
-              text: t()(result.filled === 1 ? 'ui_filled_one' : 'ui_filled_many', { count: result.filled }),
-            }
-          : {
-              tone: 'warn',
-              text: fillReasonText(kind, result.reason, t()),
-            };
-      setNote(rental.id, note);
-      deps.announce(note.text);
-    } catch (error) {
-      setNote(rental.id, { tone: 'error', text: errorText(error, t()) });
-    } finally {
-      setBusy(rental.id, null);
-    }
-    if (kind === 'fillCode') void markSeen(rental);
-  }
-
   /**
    * Turns on automatic fill for the site a number was rented for: host access to that origin
    * only, asked inside the click; then codes for that site fill its open tab without a click.
@@ -210,8 +177,7 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     markSeen,
     copyNumber: (rental: Rental, text: string) => copy(rental, text, false),
     copyCode: (rental: Rental, code: string) => copy(rental, code, true),
-    fillCode: (rental: Rental, code: string) => fill(rental, 'fillCode', code),
-    fillNumber: (rental: Rental, number: string) => fill(rental, 'fillNumber', number),
+    ...createFillActions(s, deps, { setBusy, setNote, markSeen }),
     /** Clears the rent error (e.g. when the person picks another category). */
     clearRentError: () => {
       s.rentError.value = null;
