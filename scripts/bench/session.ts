@@ -46,7 +46,11 @@ export async function startBenchSession(): Promise<BenchSession> {
         requestId,
       });
       if (!reply.res) throw new Error(`rent failed: ${reply.err?.message ?? 'no answer'}`);
-      return reply.res as BenchRental;
+      // The answer names the rental; the rental itself is read from storage, as the popup does.
+      const { rentalId } = reply.res as { rentalId: string };
+      const rental = (await rentals(ext)).find((r) => r.id === rentalId);
+      if (!rental) throw new Error('rent answered, but the rental is not in storage');
+      return rental;
     },
     async close() {
       await ext.close().catch(() => undefined);
