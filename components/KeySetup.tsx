@@ -9,6 +9,7 @@ export function KeySetup({ store }: { store: PopupStore }) {
     <section class="setup" aria-labelledby="setup-title">
       <h2 id="setup-title">{t('ui_setup_title')}</h2>
       <p class="hint">{t('ui_setup_intro')}</p>
+      <p class="hint">{t('ui_setup_for')}</p>
       <KeyForm
         idPrefix="setup"
         check={store.keyCheck}

@@ -17,7 +17,7 @@ export function OptionsAccount({ store }: { store: OptionsStore }) {
     <section class="options-section" aria-labelledby="account-title">
       <h2 id="account-title">{t('options_account')}</h2>
       <p class="hint" data-testid="key-status">
-        {hint ? t('options_key_set', { hint }) : t('options_key_none')}
+        {hint ? t('options_key_set', { hint }) : t('options_key_none_for', { origin: store.origin.value })}
       </p>
       <KeyForm
         idPrefix="options"

@@ -4,6 +4,36 @@ import { ClearHistoryButton } from './ClearHistoryButton';
 import { useI18n } from './I18n';
 import { OptionsNote } from './OptionsNote';
 
+/** A file that changes the panel address or the key: both shown, nothing applied before Import. */
+function ImportConfirm({ store }: { store: OptionsStore }) {
+  const { t } = useI18n();
+  const plan = store.pendingImport.value;
+  if (!plan) return null;
+  return (
+    <div
+      class="notice"
+      role="alertdialog"
+      aria-labelledby="import-confirm-title"
+      data-testid="import-confirm"
+    >
+      <p id="import-confirm-title">{t('options_import_confirm_title')}</p>
+      {plan.to && <p>{t('options_import_confirm_origin', { from: plan.from, to: plan.to })}</p>}
+      {plan.replacesKey && <p>{t('options_import_confirm_key')}</p>}
+      {plan.forgetsKey && plan.to && (
+        <p>{t('options_import_confirm_key_dropped', { from: plan.from, to: plan.to })}</p>
+      )}
+      <div class="row">
+        <button type="button" class="btn btn-primary" onClick={() => void store.confirmImport()}>
+          {t('options_import_apply')}
+        </button>
+        <button type="button" class="btn" onClick={() => store.cancelImport()}>
+          {t('options_import_cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** Clear the history of numbers; export and import the settings as a JSON file (the key only if asked). */
 export function OptionsData({ store }: { store: OptionsStore }) {
   const { t } = useI18n();
@@ -51,6 +81,7 @@ export function OptionsData({ store }: { store: OptionsStore }) {
         {t('options_export_include_key')}
       </label>
       <p class="hint">{t(includeKey.value ? 'options_export_key_warning' : 'options_export_hint')}</p>
+      <ImportConfirm store={store} />
       <OptionsNote note={store.notes.value.file} testId="file-note" />
     </section>
   );

@@ -66,3 +66,35 @@ export function normalizeOrigin(text: string): string | null {
     return null;
   }
 }
+
+/** True for a host that is this machine: 127.0.0.0/8, `localhost`, `[::1]`. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * True for an origin a key or a code may travel to: https, or plain http only on this machine
+ * (anything else would carry the key in clear on every request).
+ */
+export function isSecureOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/** Why an address is refused: not a web address, or plain http away from this machine. */
+export type OriginProblem = 'bad_origin' | 'insecure_origin';
+
+/**
+ * The exact origin (scheme, host, port) of a typed address that passes the https rule, or the
+ * reason it does not. The one rule for the panel and for automatic-fill sites.
+ */
+export function checkOrigin(text: string): { origin: string } | { problem: OriginProblem; origin?: string } {
+  const origin = normalizeOrigin(text);
+  if (!origin) return { problem: 'bad_origin' };
+  return isSecureOrigin(origin) ? { origin } : { problem: 'insecure_origin', origin };
+}

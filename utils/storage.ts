@@ -15,8 +15,11 @@ import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, sanitizeSettings, type Settings } fro
  * Only the background reads `apiKeyItem`; pages learn whether a key is set from `keyHintItem`.
  */
 
-/** The panel API key (secret: background only). */
+/** The panel API key (secret: background only, through `utils/keyVault.ts`; empty on Firefox, which keeps it in IndexedDB). */
 export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
+
+/** The panel origin the saved key belongs to: the key is never sent anywhere else (written with the key). */
+export const keyOriginItem = storage.defineItem<string>('local:keyOrigin', { fallback: '' });
 
 /** A non-secret hint of the saved key ("••••c9f"), or '' when there is none. */
 export const keyHintItem = storage.defineItem<string>('local:keyHint', { fallback: '' });

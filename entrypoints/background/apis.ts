@@ -1,17 +1,23 @@
 import { createNumbersApi, type NumbersApi } from '../../utils/api/numbers';
 import { createOrdersApi, type OrdersApi } from '../../utils/api/orders';
-import { apiKeyItem, panelOriginItem } from '../../utils/storage';
+import { keyVault as defaultVault, type KeyVault } from '../../utils/keyVault';
+import { panelOriginItem } from '../../utils/storage';
 
 /**
- * The two panel clients for the saved origin and key. The key is read from storage at call
- * time, so a changed key or origin takes effect at once; clients are rebuilt when the origin changes.
+ * The two panel clients for the saved origin and key. The key is read at call time, so a changed
+ * key or origin takes effect at once; clients are rebuilt when the origin changes. A client gets the
+ * key only when it was saved for that client's origin: otherwise no key, and so no request at all.
  */
-export function createApiProvider() {
+export function createApiProvider(vault: KeyVault = defaultVault) {
   let cached: { origin: string; numbers: NumbersApi; orders: OrdersApi } | null = null;
-  const getKey = () => apiKeyItem.getValue();
+  const keyFor = (origin: string) => async () => {
+    const entry = await vault.get();
+    return entry && entry.origin === origin ? entry.key : '';
+  };
   const current = async () => {
     const origin = await panelOriginItem.getValue();
     if (cached?.origin !== origin) {
+      const getKey = keyFor(origin);
       cached = {
         origin,
         numbers: createNumbersApi({ origin, getKey }),

@@ -11,7 +11,7 @@ import {
 } from '../../utils/i18n';
 import { MessageError } from '../../utils/messaging/client';
 import { createRentalStore } from '../../utils/rentals/store';
-import { normalizeOrigin, sanitizeSettings } from '../../utils/settings';
+import { checkOrigin, sanitizeSettings } from '../../utils/settings';
 import { HISTORY_LIMIT, rentalHistoryItem, rentalsItem, settingsItem } from '../../utils/storage';
 import { createApiProvider } from './apis';
 import { paintBadge } from './badge';
@@ -30,11 +30,13 @@ export const realClock = {
   sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
 };
 
-/** The one origin check of every handler that takes a web address: its origin, or a coded refusal. */
+/** The one origin check of every handler that takes a web address: its secure origin, or a coded refusal. */
 export function requireOrigin(text: string): string {
-  const origin = normalizeOrigin(text);
-  if (!origin) throw new MessageError('bad_origin');
-  return origin;
+  const checked = checkOrigin(text);
+  if ('problem' in checked) {
+    throw new MessageError(checked.problem, checked.origin ? { origin: checked.origin } : undefined);
+  }
+  return checked.origin;
 }
 
 function uiLanguage(): string {

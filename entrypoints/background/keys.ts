@@ -1,56 +1,85 @@
 import { browser } from 'wxt/browser';
+import { keyVault, type KeyVault } from '../../utils/keyVault';
 import { MessageError } from '../../utils/messaging/client';
 import type { Handlers } from '../../utils/messaging/router';
-import { apiKeyItem, balanceItem, keyHintItem, panelOriginItem } from '../../utils/storage';
+import { balanceItem, keyHintItem, panelOriginItem } from '../../utils/storage';
 import type { BalanceFeature } from './balance';
 import { requireOrigin, type Core } from './core';
 
 /** A non-secret hint of a key: its last three characters. */
 const hintOf = (key: string) => `••••${key.slice(-3)}`;
 
+/** Settles once this worker has put the key out of content scripts' reach (rejects when it could not). */
+let keyGuarded: Promise<void> = Promise.resolve();
+
 /**
- * Keeps storage (and so the key) away from content scripts where the browser can (Chrome's
- * access levels). Called once on every worker start.
+ * Puts the key out of content scripts' reach; called once on every worker start. Chrome (140+, the
+ * manifest's minimum) closes `storage.local` with its access level; Firefox has none, so its key
+ * vault (IndexedDB) takes in any key still left in `storage.local`. A failure rejects — the caller
+ * logs it — and no key is saved into storage a content script can read.
  */
-export async function closeStorageToContentScripts(): Promise<void> {
-  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
-  await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+export function closeStorageToContentScripts(vault: KeyVault = keyVault): Promise<void> {
+  keyGuarded = (async () => {
+    if (import.meta.env.BROWSER === 'firefox') return vault.migrate();
+    const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+    if (typeof local.setAccessLevel !== 'function') {
+      throw new Error('storage.local.setAccessLevel is missing (Chrome 140 or later is needed)');
+    }
+    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  })();
+  return keyGuarded;
 }
 
-/** The key feature: the only writer of the key, its hint and the panel origin. */
+/** The key feature: the only writer of the key (through the vault), its hint and the panel origin. */
 export function createKeys(
   core: Core,
   balance: BalanceFeature,
+  vault: KeyVault = keyVault,
 ): Pick<Handlers, 'testKey' | 'saveKey' | 'exportKey' | 'clearKey' | 'setOrigin'> {
   const originOr = async (text?: string) => (text ? requireOrigin(text) : panelOriginItem.getValue());
+  const forget = async () => {
+    await vault.clear();
+    await keyHintItem.setValue('');
+    await balanceItem.setValue({ numbers: null, orders: null, at: 0 });
+  };
   return {
     async testKey({ key, origin }) {
       const o = await originOr(origin);
-      const k = key?.trim() || (await apiKeyItem.getValue());
-      if (!k) throw new MessageError('no_key');
+      let k = key?.trim();
+      if (!k) {
+        // The saved key is tried only at the origin it was saved for, never at an address being tested.
+        const saved = await vault.get();
+        if (!saved || saved.origin !== o) throw new MessageError('no_key');
+        k = saved.key;
+      }
       return core.apis.forTrial(o, k).numbers.getBalance();
     },
     async saveKey({ key, origin }) {
       const k = key.trim();
       if (!k) throw new MessageError('no_key');
       const o = await originOr(origin);
+      await keyGuarded.catch(() => {
+        throw new MessageError('key_unprotected');
+      });
       const checked = await core.apis.forTrial(o, k).numbers.getBalance();
-      await apiKeyItem.setValue(k);
+      await vault.set({ key: k, origin: o });
       await keyHintItem.setValue(hintOf(k));
       await panelOriginItem.setValue(o);
       await balance.store(checked);
       balance.refreshQuietly();
       return { ok: true };
     },
-    exportKey: async () => ({ key: await apiKeyItem.getValue() }),
+    exportKey: async () => ({ key: (await vault.get())?.key ?? '' }),
     async clearKey() {
-      await apiKeyItem.setValue('');
-      await keyHintItem.setValue('');
-      await balanceItem.setValue({ numbers: null, orders: null, at: 0 });
+      await forget();
       return { ok: true };
     },
     async setOrigin({ origin }) {
-      await panelOriginItem.setValue(requireOrigin(origin));
+      const o = requireOrigin(origin);
+      // The key was saved for one address: a new address gets no key until the person gives one for it.
+      const saved = await vault.get();
+      if (saved && saved.origin !== o) await forget();
+      await panelOriginItem.setValue(o);
       return { ok: true };
     },
   };

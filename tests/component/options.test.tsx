@@ -152,9 +152,28 @@ describe('options page', () => {
     fireEvent.input(field, { target: { value: 'panel.example.org' } });
     fireEvent.submit(field.closest('form')!);
     expect((await screen.findByTestId('origin-note')).textContent).toBe(
-      'The panel address is now https://panel.example.org.',
+      'The panel address is now https://panel.example.org. The saved key was for https://smmonayim.com and is never sent to another address: paste the key for https://panel.example.org.',
     );
     expect(log).toEqual(['request https://panel.example.org', 'send setOrigin']);
+  });
+
+  it('with the key forgotten, the key status asks for the key of the new address', async () => {
+    await renderOptions({ keyHint: '', origin: 'https://panel.example.org' });
+    expect(screen.getByTestId('key-status').textContent).toBe(
+      'No API key is saved for https://panel.example.org. Paste the key of your account on this panel.',
+    );
+  });
+
+  it('a plain-http address away from this machine is refused with a sentence; nothing is sent', async () => {
+    const { send, log } = await renderOptions();
+    const field = screen.getAllByLabelText('Panel address')[0]!;
+    fireEvent.input(field, { target: { value: 'http://panel.example.org' } });
+    fireEvent.submit(field.closest('form')!);
+    expect((await screen.findByTestId('origin-note')).textContent).toContain(
+      'http://panel.example.org is not a secure address',
+    );
+    expect(callsOf(send, 'setOrigin')).toHaveLength(0);
+    expect(log.filter((l) => l.startsWith('request'))).toEqual([]);
   });
 
   it('a refused permission leaves the origin alone and says why', async () => {
@@ -207,12 +226,14 @@ describe('options page', () => {
     expect((await items.settings.getValue()).language).toBe('tr');
   });
 
-  it('exports without the key, and imports a file (its origin waits for Save)', async () => {
-    const { store, items } = await renderOptions(
+  it('exports without the key; a file with another address and a key shows both and applies nothing before Import', async () => {
+    const { store, items, send, log } = await renderOptions(
       { settings: { lowBalance: 3 } },
       {
-        saveKey: async () => {
-          throw new PanelError({ kind: 'bad_key', endpoint: 'getBalance' });
+        saveKey: async ({ key, origin }) => {
+          await stored.origin.setValue(origin!);
+          await stored.keyHint.setValue('••••' + key.slice(-3));
+          return ACK;
         },
       },
     );
@@ -222,15 +243,40 @@ describe('options page', () => {
     const file = JSON.parse(json);
     file.settings.lowBalance = 9;
     file.panelOrigin = 'https://other.example';
-    file.apiKey = 'secret';
+    file.apiKey = 'secret-xyz';
+    log.length = 0;
     await store.importFile(JSON.stringify(file));
     await flush();
+    const box = await screen.findByTestId('import-confirm');
+    expect(box.textContent).toContain('Panel address: https://smmonayim.com → https://other.example');
+    expect(box.textContent).toContain('The saved API key will be replaced by the key in the file.');
+    expect(log).toEqual([]); // nothing saved, nothing sent, no permission asked
+    expect((await items.settings.getValue()).lowBalance).toBe(3);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('file-note').textContent).toContain('works and was saved'));
+    expect(log.slice(0, 2)).toEqual(['request https://other.example', 'send saveKey']);
+    expect(callsOf(send, 'saveKey')).toEqual([{ key: 'secret-xyz', origin: 'https://other.example' }]);
     expect((await items.settings.getValue()).lowBalance).toBe(9);
+    expect(await items.origin.getValue()).toBe('https://other.example');
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+  });
+
+  it('a file with another address and no key says the saved key will be forgotten; Cancel applies nothing', async () => {
+    const { store, items, log } = await renderOptions({ settings: { lowBalance: 3 } });
+    const file = JSON.parse(await store.exportFile());
+    file.panelOrigin = 'https://other.example';
+    file.settings.lowBalance = 9;
+    log.length = 0;
+    await store.importFile(JSON.stringify(file));
+    const box = await screen.findByTestId('import-confirm');
+    expect(box.textContent).toContain('https://smmonayim.com → https://other.example');
+    expect(box.textContent).toContain('will be forgotten');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.getByTestId('file-note').textContent).toBe('Nothing was imported.'));
+    expect(log).toEqual([]);
+    expect((await items.settings.getValue()).lowBalance).toBe(3);
     expect(await items.origin.getValue()).toBe('https://smmonayim.com');
-    expect((screen.getAllByLabelText('Panel address')[0] as HTMLInputElement).value).toBe(
-      'https://other.example',
-    );
-    expect(screen.getByTestId('file-note').textContent).toContain('press Save address');
   });
 
   it('exports the key only when asked, and imports a key only after the panel accepted it', async () => {
@@ -252,9 +298,12 @@ describe('options page', () => {
     expect(screen.getByTestId('file-note').textContent).toContain('Keep the file private');
 
     await store.importFile(JSON.stringify({ ...withKey, apiKey: 'wrong-key' }));
+    expect(store.pendingImport.value?.replacesKey).toBe(true);
+    await store.confirmImport();
     await flush();
     expect(screen.getByTestId('file-note').textContent).toContain('was not saved');
     await store.importFile(JSON.stringify({ ...withKey, apiKey: 'good-key' }));
+    await store.confirmImport();
     await flush();
     expect(screen.getByTestId('file-note').textContent).toContain('works and was saved');
     expect(callsOf(send, 'saveKey').map((c) => c.key)).toEqual(['wrong-key', 'good-key']);

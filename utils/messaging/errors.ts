@@ -17,6 +17,10 @@ export const MESSAGE_ERROR_CODES = [
   'bad_request',
   /** The panel address given is not a web address. */
   'bad_origin',
+  /** The address is plain http away from this machine (the key would travel in clear); param `origin`. */
+  'insecure_origin',
+  /** The browser could not close extension storage to content scripts, so no key is saved there. */
+  'key_unprotected',
   /** There is no API key (nothing pasted, nothing saved). */
   'no_key',
   /** The extension may not inject into the tab (no host access, a browser page…). */

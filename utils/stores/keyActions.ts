@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Balance } from '../api/numbers/types';
 import type { Translate } from '../i18n';
-import { DEFAULT_ORIGIN, normalizeOrigin } from '../settings';
+import { checkOrigin, DEFAULT_ORIGIN } from '../settings';
 import type { KeyCheck } from './popupState';
 import type { OriginPermissions, Send } from './types';
 
@@ -21,10 +21,18 @@ export function createKeyActions(
   t: () => Translate,
 ) {
   const keyCheck = signal<KeyCheck>({ status: 'idle' });
-  /** Validates the typed origin and asks for its host permission; a sentence when that fails. */
+  /** Validates the typed origin (https, or http on this machine) and asks for its host permission; a sentence when that fails. */
   async function prepareOrigin(originText: string): Promise<{ origin: string } | { sentence: string }> {
-    const origin = normalizeOrigin(originText || currentOrigin());
-    if (!origin) return { sentence: t()('ui_origin_invalid') };
+    const checked = checkOrigin(originText || currentOrigin());
+    if ('problem' in checked) {
+      return {
+        sentence:
+          checked.problem === 'insecure_origin'
+            ? t()('err_insecure_origin', { origin: checked.origin ?? originText })
+            : t()('ui_origin_invalid'),
+      };
+    }
+    const origin = checked.origin;
     if (origin !== DEFAULT_ORIGIN) {
       let granted = false;
       try {

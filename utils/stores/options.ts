@@ -1,6 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Catalog, Lang } from '../i18n';
 import {
+  checkOrigin,
   DEFAULT_ORIGIN,
   DEFAULT_SETTINGS,
   normalizeOrigin,
@@ -96,6 +97,8 @@ export function createOptionsStore(deps: OptionsDeps) {
   /** Switches the panel origin; the host permission is asked first, from the click. */
   async function saveOrigin(text: string): Promise<boolean> {
     const typed = normalizeOrigin(text);
+    const old = origin.value;
+    const hadKey = Boolean(keyHint.value);
     if (typed && typed === origin.value) {
       note('origin', { tone: 'ok', text: t.value('options_origin_unchanged') });
       return true;
@@ -110,7 +113,11 @@ export function createOptionsStore(deps: OptionsDeps) {
       }
       await send('setOrigin', { origin: prepared.origin });
       pendingOrigin.value = null;
-      note('origin', { tone: 'ok', text: t.value('options_origin_saved', { origin: prepared.origin }) });
+      // The background forgot the key: it was saved for the old address, so the page asks for the new one's.
+      const saved = hadKey
+        ? t.value('options_origin_saved_key_forgotten', { origin: prepared.origin, old })
+        : t.value('options_origin_saved', { origin: prepared.origin });
+      note('origin', { tone: 'ok', text: saved });
       return true;
     } catch (error) {
       note('origin', { tone: 'error', text: errorText(error, t.value) });
@@ -135,11 +142,16 @@ export function createOptionsStore(deps: OptionsDeps) {
 
   /** Allows automatic fill on a site: its host permission first (from the click), then the setting. */
   async function addAutofillSite(text: string): Promise<boolean> {
-    const site = normalizeOrigin(text);
-    if (!site) {
-      note('autofill', { tone: 'error', text: t.value('options_site_invalid') });
+    const checked = checkOrigin(text);
+    if ('problem' in checked) {
+      const sentence =
+        checked.problem === 'insecure_origin'
+          ? t.value('err_insecure_origin', { origin: checked.origin ?? text })
+          : t.value('options_site_invalid');
+      note('autofill', { tone: 'error', text: sentence });
       return false;
     }
+    const site = checked.origin;
     let granted = false;
     try {
       granted = await deps.permissions.request(site);
@@ -192,9 +204,10 @@ export function createOptionsStore(deps: OptionsDeps) {
     settings,
     origin,
     t,
+    hasKey: () => Boolean(keyHint.value),
     note: (value) => note('file', value),
-    pendingOrigin,
-    saveKey: (key) => keys.saveKey(key, origin.value),
+    saveKey: (key, o) => keys.saveKey(key, o),
+    saveOrigin,
     now: deps.now,
   });
 
