@@ -30,6 +30,8 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
+      // storage.local.setAccessLevel (which keeps the key from content scripts) works from Chrome 140.
+      ...(browser === 'firefox' ? {} : { minimum_chrome_version: '140' }),
       permissions,
       host_permissions: hosts,
       optional_host_permissions: ['https://*/*', 'http://*/*'],
