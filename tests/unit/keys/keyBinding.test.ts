@@ -24,7 +24,15 @@ const vault = createStorageVault();
 function keys() {
   const apis = createApiProvider(vault);
   const balance = { store: vi.fn(async () => {}), refreshQuietly: vi.fn() } as unknown as BalanceFeature;
-  return { apis, handlers: createKeys({ apis } as unknown as Core, balance, vault) };
+  const h = createKeys({ apis } as unknown as Core, balance, vault);
+  // The handlers as the router calls them, from one of the extension's own pages.
+  const page = { url: 'chrome-extension://test/options.html' } as never;
+  const handlers = {
+    testKey: (d: Parameters<typeof h.testKey>[0]) => h.testKey(d, page),
+    saveKey: (d: Parameters<typeof h.saveKey>[0]) => h.saveKey(d, page),
+    setOrigin: (d: Parameters<typeof h.setOrigin>[0]) => h.setOrigin(d, page),
+  };
+  return { apis, handlers };
 }
 const sawKeyA = (s: Sandbox) => s.requests.some((r) => r.hadValidKey || JSON.stringify(r).includes(a.key));
 
