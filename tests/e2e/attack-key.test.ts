@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { launchExtension, waitFor, type ExtensionHarness } from './harness';
+import { launchExtension, type ExtensionHarness } from './harness';
 
 // An attacker's tests of the key's binding to one secure panel, in a Turkish browser. Panel B runs
 // with panel A's key, so B's `hadValidKey` shows whether A's key ever reached it.
