@@ -1,3 +1,5 @@
+import { isSecureOrigin } from '../settings';
+
 /** The origin of a page address; null when it is not an http(s) page. */
 export function pageOrigin(url: string | undefined | null): string | null {
   if (!url) return null;
@@ -9,18 +11,13 @@ export function pageOrigin(url: string | undefined | null): string | null {
   }
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
 /**
- * True for an origin automatic fill may serve: https, or http only on this machine (loopback),
- * so a code never goes to a page that travels in clear. Written here because the settings
- * module has no such helper for page origins.
+ * True for an origin automatic fill may serve: exactly an origin (no path), https, or http only on
+ * this machine (the settings module's `isSecureOrigin`), so a code never goes to a page in clear.
  */
 export function isSecureFillOrigin(origin: string): boolean {
   try {
-    const u = new URL(origin);
-    if (u.origin !== origin) return false;
-    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname));
+    return new URL(origin).origin === origin && isSecureOrigin(origin);
   } catch {
     return false;
   }
