@@ -10,7 +10,7 @@ export default defineConfig({
   imports: false,
   zip: { excludeSources: ['artifacts/**', 'tests/corpus/dist/**', '.tmp/**'] },
   hooks: {
-    // The autofill content script calls no extension API: keep webextension-polyfill out of it
+    // The autofill script calls no extension API: keep webextension-polyfill out of it
     // (the module aliases wxt/browser to it in every bundle), which keeps the script under 8 kB.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.name === 'autofill')) return;

@@ -11,8 +11,8 @@ import { copyFromBackground } from './clipboard';
 import { requireOrigin, type Core } from './core';
 import { notifyText } from './notify';
 
-/** The built autofill content script (registration: runtime). */
-const AUTOFILL_FILE = '/content-scripts/autofill.js';
+/** The built autofill script (an unlisted script, injected on demand). */
+const AUTOFILL_FILE = '/autofill.js';
 /** How long the second pass waits for a field the site has not rendered yet. */
 const WAIT_FOR_FIELD_MS = 4_000;
 

@@ -65,7 +65,7 @@ export function measureBuild(dir: string) {
     popup: bundle(pageScripts(text('popup.html'))),
     /** Also the chunks the popup loads later (the Orders tab). */
     popupWithLazy: bundle(pageScripts(text('popup.html')), true),
-    content: bundle(['content-scripts/autofill.js']),
+    content: bundle(['autofill.js']),
     background: bundle(['background.js']),
   };
 }

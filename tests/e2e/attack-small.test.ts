@@ -8,7 +8,10 @@ import { launchExtension, waitFor, type ExtensionHarness } from './harness';
 // The small holes of the attacker's suite: who the offscreen document copies for, what an injection
 // tells the page, and whether a notification or the history ever holds the key.
 
-/** A sign-up page with a code field that records every `message` event the page receives. */
+/**
+ * A sign-up page with a code field that records every `message` event the page receives, and the DOM
+ * event a content script's context dispatches on start (the extension id comes in the URL's hash).
+ */
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Sign up</title></head><body>
 <label>Code <input id="code" autocomplete="one-time-code" inputmode="numeric" maxlength="6"></label>
 <script>
@@ -16,6 +19,9 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Sign up</t
   addEventListener('message', (e) => {
     window.__messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data));
   });
+  // A WXT content script also dispatches a DOM event named "<extension id>:<script>:wxt:content-script-started".
+  const id = location.hash.slice(1);
+  if (id) document.addEventListener(id + ':autofill:wxt:content-script-started', () => window.__messages.push('started-event'));
 </script></body></html>`;
 
 async function startSite(): Promise<{ url: string; server: Server }> {
@@ -53,7 +59,7 @@ describe('attack: the small holes', () => {
   /** Opens the site in a tab; answers the page and its tab id. */
   async function openSite(): Promise<{ page: Page; tabId: number }> {
     const page = await ext.context.newPage();
-    await page.goto(site.url);
+    await page.goto(`${site.url}#${ext.extensionId}`);
     const helper = await ext.openPage('offscreen.html');
     const tabId = await helper.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, site.url);
     await helper.close();
@@ -108,7 +114,7 @@ describe('attack: the small holes', () => {
     await reader.close();
   });
 
-  it('an injection of the autofill script posts nothing to the page', async () => {
+  it('an injection of the autofill script posts nothing to the page and dispatches no event', async () => {
     const { page, tabId } = await openSite();
     const reply = await ext.send('fillCode', { tabId, code: '482913' });
     // The positive sign that the script ran in the page: it filled the field.

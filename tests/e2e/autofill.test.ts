@@ -59,7 +59,7 @@ const PHONE_PAGES = [
 /** The content script the extension injects; the e2e build if there is one, else the store build. */
 function contentScriptSource(): string {
   const built = ['.output/chrome-mv3-e2e', '.output/chrome-mv3']
-    .map((dir) => resolve(dir, 'content-scripts/autofill.js'))
+    .map((dir) => resolve(dir, 'autofill.js'))
     .find((file) => existsSync(file));
   if (!built)
     throw new Error('No built content script: run "npx wxt build --mode e2e" (or "npx wxt build") first.');

@@ -71,7 +71,7 @@ describe('fill and copy triggers', () => {
     await command(tabId);
     expect(injected[0]).toMatchObject({
       target: { tabId, allFrames: true },
-      files: ['/content-scripts/autofill.js'],
+      files: ['/autofill.js'],
     });
     expect(fills()[0]!.args).toEqual(['code', '048213', 0, [SITE]]);
     expect((await rentalsItem.getValue())[0]!.codes[0]!.seen).toBe(true);

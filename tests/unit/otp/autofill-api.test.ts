@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAutofillApi } from '../../../utils/otp/autofill-api.ts';
-import autofillContentScript from '../../../entrypoints/autofill.content/index.ts';
+import autofillScript from '../../../entrypoints/autofill.ts';
 import { $, mount } from './dom-fixture.ts';
 
 type Installed = typeof globalThis & { __smsPanelAutofill?: ReturnType<typeof createAutofillApi> };
@@ -55,14 +55,14 @@ describe('createAutofillApi', () => {
   });
 });
 
-describe('autofill content script', () => {
+describe('autofill script', () => {
   it('installs __smsPanelAutofill once; injecting it again keeps the first instance', async () => {
     const scope = globalThis as Installed;
     const installed = () => scope.__smsPanelAutofill;
     delete scope.__smsPanelAutofill;
-    await autofillContentScript.main({} as never);
+    await autofillScript.main();
     const first = installed();
-    await autofillContentScript.main({} as never);
+    await autofillScript.main();
     expect(first).toBeDefined();
     expect(installed()).toBe(first);
     mount('<input id="c" autocomplete="one-time-code">');

@@ -72,7 +72,7 @@ describe('bench sizes: what a page loads', () => {
       );
       writeFileSync(join(dir, 'chunks/orders-D4.js'), 'export const orders=1;');
       writeFileSync(join(dir, 'chunks/browser-B2.js'), 'export const t=1;');
-      writeFileSync(join(dir, 'content-scripts/autofill.js'), '(()=>{})();');
+      writeFileSync(join(dir, 'autofill.js'), '(()=>{})();');
       writeFileSync(join(dir, 'background.js'), 'import"./chunks/browser-B2.js";');
       const m = measureBuild(dir);
       expect(m.popup.files.sort()).toEqual(['chunks/browser-B2.js', 'chunks/popup-A1.js']);
@@ -83,7 +83,7 @@ describe('bench sizes: what a page loads', () => {
       ]);
       expect(m.popupWithLazy.gzip).toBeGreaterThan(m.popup.gzip);
       expect(m.background.files.sort()).toEqual(['background.js', 'chunks/browser-B2.js']);
-      expect(m.content.files).toEqual(['content-scripts/autofill.js']);
+      expect(m.content.files).toEqual(['autofill.js']);
       expect(m.popup.gzip).toBeGreaterThan(m.content.gzip);
     } finally {
       rmSync(dir, { recursive: true, force: true });
