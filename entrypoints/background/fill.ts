@@ -198,7 +198,7 @@ export function createFill(core: Core) {
   const handlers: Pick<Handlers, 'fillCode' | 'fillNumber'> = {
     async fillCode({ tabId, code, allowFrameOrigin }) {
       if (typeof tabId !== 'number' || typeof code !== 'string' || !code.trim()) {
-        throw new MessageError('bad_request');
+        throw new MessageError('nothing_to_fill');
       }
       if (allowFrameOrigin !== undefined && typeof allowFrameOrigin !== 'string') {
         throw new MessageError('bad_request');
@@ -209,7 +209,7 @@ export function createFill(core: Core) {
     },
     async fillNumber({ tabId, number }) {
       if (typeof tabId !== 'number' || typeof number !== 'string' || !number.trim()) {
-        throw new MessageError('bad_request');
+        throw new MessageError('nothing_to_fill');
       }
       return fillInTab(tabId, 'phone', number.trim());
     },

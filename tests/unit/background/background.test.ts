@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveCatalogsToFetch } from './catalog-fetch';
 import { patchFakeBrowser } from './fake-events';
@@ -147,6 +147,19 @@ describe('background with fake browser APIs and the sandbox panel, through the r
       await expect(send()).rejects.toMatchObject({ name: 'MessageError', code: 'bad_origin' });
     }
     expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it('a fill with nothing to fill is refused with its code, and no page is touched', async () => {
+    background.main();
+    const inject = vi.fn();
+    (fakeBrowser.scripting as unknown as { executeScript: unknown }).executeScript = inject;
+    await expect(sendMessage('fillCode', { tabId: 1, code: '  ' })).rejects.toMatchObject({
+      code: 'nothing_to_fill',
+    });
+    await expect(sendMessage('fillNumber', { tabId: 1, number: '' })).rejects.toMatchObject({
+      code: 'nothing_to_fill',
+    });
+    expect(inject).not.toHaveBeenCalled();
   });
 
   it("a balance under the warning level notifies once, in the person's language and number format", async () => {
