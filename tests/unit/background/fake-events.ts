@@ -22,4 +22,6 @@ export function patchFakeBrowser() {
   fb.contextMenus!.removeAll = vi.fn(async () => undefined);
   fb.commands!.onCommand = fakeEvent();
   fb.runtime!.getPlatformInfo = vi.fn(async () => ({ os: 'linux' }));
+  // Chrome's access level for extension storage (the worker logs loudly when it is missing).
+  (fb.storage!.local as Record<string, unknown>).setAccessLevel = vi.fn(async () => undefined);
 }
