@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PanelError } from '../../utils/api/errors';
 import { translatorOf } from '../../utils/i18n';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
@@ -11,7 +11,7 @@ import { arrangeServices, pushRecent } from '../../utils/stores/services';
 import { exportSettingsFile, parseSettingsFile } from '../../utils/stores/settingsFile';
 import { formatCountdown } from '../../utils/stores/time';
 import { fakeItem } from '../fakes/storage';
-import { catalogs, flush, resetBrowser, services } from './fakes';
+import { catalogs, resetBrowser, services } from './fakes';
 
 describe('search folding', () => {
   it.each([
@@ -148,13 +148,19 @@ describe('draft saver', () => {
     await item.setValue({ a: 1, b: 'x', c: true });
     const writes: unknown[] = [];
     item.watch((v) => writes.push(v));
-    const saver = createDraftSaver(item, 10);
-    saver.save({ a: 2 });
-    saver.save({ b: 'y' });
-    await flush();
-    expect(writes).toEqual([]);
-    await new Promise((r) => setTimeout(r, 30));
-    expect(writes).toEqual([{ a: 2, b: 'y', c: true }]);
+    vi.useFakeTimers();
+    try {
+      const saver = createDraftSaver(item, 10);
+      saver.save({ a: 2 });
+      saver.save({ b: 'y' });
+      // The clock, not a sleep, says the moment has passed: just before the delay, nothing; at it, one write.
+      await vi.advanceTimersByTimeAsync(9);
+      expect(writes).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.waitFor(() => expect(writes).toEqual([{ a: 2, b: 'y', c: true }]));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../../utils/api/errors';
 import { order } from '../../unit/orders/fixtures';
-import { ACK, flush, ORIGIN, renderOrders, stored, storeOrders } from './renderOrders';
+import { ACK, ORIGIN, renderOrders, stored, storeOrders } from './renderOrders';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
@@ -115,8 +115,9 @@ describe('orders list', () => {
     const input = screen.getByTestId('order-add-id');
     fireEvent.input(input, { target: { value: '12a' } });
     fireEvent.submit(input.closest('form')!);
-    await flush();
-    expect(screen.getByTestId('order-add-error').textContent).toBe("Enter the order's id (digits only).");
+    await waitFor(() =>
+      expect(screen.getByTestId('order-add-error').textContent).toBe("Enter the order's id (digits only)."),
+    );
     expect(sent('addOrderById')).toEqual([]);
     fireEvent.input(input, { target: { value: '999' } });
     fireEvent.submit(input.closest('form')!);
