@@ -1,12 +1,15 @@
 import { Header } from '../../components/Header';
 import { I18nContext, usePageI18n } from '../../components/I18n';
-import { KeySetup } from '../../components/KeySetup';
+import { lazyComponent } from '../../components/Lazy';
 import { LiveRegion } from '../../components/LiveRegion';
 import { NumbersTab } from '../../components/NumbersTab';
 import { OrdersTab } from '../../components/OrdersTab';
 import { Skeleton } from '../../components/Skeleton';
 import { TabBar } from '../../components/TabBar';
 import type { PopupStore } from '../../utils/stores/popup';
+
+/** First-run key setup, loaded only when there is no key (most opens have one). */
+const KeySetup = lazyComponent(() => import('../../components/KeySetup').then((m) => m.KeySetup));
 
 interface Props {
   store: PopupStore;

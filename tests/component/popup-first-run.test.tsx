@@ -8,6 +8,13 @@ import { renderPopup } from './renderPopup';
 beforeEach(resetBrowser);
 afterEach(cleanup);
 
+/** The popup with no key: the setup's code is loaded on first use, so wait for its heading. */
+async function renderSetup(...args: Parameters<typeof renderPopup>) {
+  const ctx = await renderPopup(...args);
+  await screen.findByRole('heading', { name: 'Connect your panel account' });
+  return ctx;
+}
+
 const paste = (label: RegExp, value: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
@@ -19,7 +26,7 @@ describe('popup first run', () => {
   });
 
   it('asks for the key when none is saved, with the account page link and a masked field', async () => {
-    await renderPopup({ keyHint: '' });
+    await renderSetup({ keyHint: '' });
     expect(screen.getByRole('heading', { name: 'Connect your panel account' })).toBeTruthy();
     const field = screen.getByLabelText('API key') as HTMLInputElement;
     expect(field.type).toBe('password');
@@ -31,7 +38,7 @@ describe('popup first run', () => {
   });
 
   it('says clearly when the panel refuses the key, and does not leave setup', async () => {
-    const { send } = await renderPopup(
+    const { send } = await renderSetup(
       { keyHint: '' },
       { saveKey: () => Promise.reject(new PanelError({ kind: 'bad_key', endpoint: 'getBalance' })) },
     );
@@ -43,7 +50,7 @@ describe('popup first run', () => {
   });
 
   it('a right key shows the balance and opens the popup', async () => {
-    const ctx = await renderPopup(
+    const ctx = await renderSetup(
       { keyHint: '' },
       {
         saveKey: async () => {
@@ -70,7 +77,7 @@ describe('popup first run', () => {
   });
 
   it('Test checks the key without saving it and shows the balance', async () => {
-    const { send } = await renderPopup(
+    const { send } = await renderSetup(
       { keyHint: '' },
       { testKey: async () => ({ amount: 12.5, currency: 'TRY' }) },
     );
@@ -81,7 +88,7 @@ describe('popup first run', () => {
   });
 
   it('an empty key gets a sentence and sends nothing', async () => {
-    const { send } = await renderPopup({ keyHint: '' });
+    const { send } = await renderSetup({ keyHint: '' });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect((await screen.findByTestId('key-error')).textContent).toBe('Paste your API key first.');
     expect(send).not.toHaveBeenCalled();
@@ -89,7 +96,7 @@ describe('popup first run', () => {
 
   it('another panel origin asks for host permission first; refused → a sentence and no save', async () => {
     const request = vi.fn(async () => false);
-    const { send } = await renderPopup({ keyHint: '' }, {}, { permissions: { request } });
+    const { send } = await renderSetup({ keyHint: '' }, {}, { permissions: { request } });
     paste(/API key/, 'k');
     paste(/Panel address/, 'panel.example.org/');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -99,7 +106,7 @@ describe('popup first run', () => {
   });
 
   it('a granted origin is sent with the key', async () => {
-    const { send, request } = await renderPopup(
+    const { send, request } = await renderSetup(
       { keyHint: '' },
       {
         saveKey: async () => {
