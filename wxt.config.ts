@@ -4,12 +4,20 @@ import { defineConfig } from 'wxt';
 // requested when the person sets another panel or turns on automatic fill for a site.
 // The e2e build (`--mode e2e`) also grants http://127.0.0.1/* because headless Chromium cannot
 // accept a permission prompt; the sandbox panel and the test pages live there.
+// The Firefox e2e build (`-b firefox --mode e2e`) also builds the offscreen page (the tests' quiet page with the
+// real client) and lists it and popup.html as web-accessible: WebDriver cannot open moz-extension:// pages, a
+// loopback page can. The store builds have neither.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: auto-imports hide where a name comes from (and guess wrong on local names).
   imports: false,
   zip: { excludeSources: ['artifacts/**', 'tests/corpus/dist/**', '.tmp/**'] },
   hooks: {
+    // Firefox e2e only: the offscreen page (Chrome-only otherwise) is the harness's message page there too.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.browser !== 'firefox' || wxt.config.mode !== 'e2e') return;
+      for (const e of entrypoints) if (e.name === 'offscreen') e.skipped = false;
+    },
     // The autofill script calls no extension API: keep webextension-polyfill out of it
     // (the module aliases wxt/browser to it in every bundle), which keeps the script under 8 kB.
     'vite:build:extendConfig': (entrypoints, config) => {
@@ -37,6 +45,9 @@ export default defineConfig({
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       // MV2 (Firefox) has no optional_host_permissions: optional origins are optional permissions there.
       ...(manifestVersion === 2 ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
+      ...(e2e && browser === 'firefox'
+        ? { web_accessible_resources: ['popup.html', 'options.html', 'offscreen.html'] }
+        : {}),
       action: { default_title: '__MSG_extName__' },
       commands: {
         'fill-latest-code': {

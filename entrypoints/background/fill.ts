@@ -5,6 +5,7 @@ import type { FillResult } from '../../utils/messaging/protocol';
 import type { Handlers } from '../../utils/messaging/router';
 import { isPlausibleCode } from '../../utils/otp/plausible';
 import { isSecureFillOrigin, pageOrigin, siteLabel } from '../../utils/otp/site';
+import { originPattern } from '../../utils/stores/types';
 import { latestCode, markSeen } from '../../utils/rentals/machine';
 import type { Rental } from '../../utils/rentals/types';
 import { copyFromBackground } from './clipboard';
@@ -121,7 +122,7 @@ export function createFill(core: Core) {
     if (!site || !isPlausibleCode(code) || !isSecureFillOrigin(site)) return;
     const s = await core.settings();
     if (!s.autofillSites.includes(site)) return;
-    const granted = await browser.permissions.contains({ origins: [`${site}/*`] }).catch(() => false);
+    const granted = await browser.permissions.contains({ origins: [originPattern(site)] }).catch(() => false);
     if (!granted) return;
     const tabs = (await browser.tabs.query({})).filter((tab) => pageOrigin(tab.url) === site);
     const ordered = tabs.sort((a, b) => Number(b.id === rental.tabId) - Number(a.id === rental.tabId));

@@ -15,7 +15,13 @@ import { createKeyActions } from './keyActions';
 import { createPageI18n } from './pageI18n';
 import type { Note } from './popupState';
 import { createFileActions } from './optionsFile';
-import type { OriginPermissions, ReadableItem, Send, WatchedItem } from './types';
+import {
+  originPattern,
+  type OriginPermissions,
+  type ReadableItem,
+  type Send,
+  type WatchedItem,
+} from './types';
 
 /** What the options page reads (it writes no item: every change goes through the background). */
 export interface OptionsDeps {
@@ -176,8 +182,10 @@ export function createOptionsStore(deps: OptionsDeps) {
   async function removeAutofillSite(site: string): Promise<void> {
     try {
       await send('setAutofillSite', { origin: site, enabled: false });
-      if (site !== origin.value && site !== DEFAULT_ORIGIN) {
-        // A site granted by the manifest cannot be removed; the switch is off either way.
+      // Never the access the panel or another allowed site still needs: in Firefox one host's
+      // permission covers all its ports. A site granted by the manifest cannot be removed; the switch is off either way.
+      const kept = [origin.value, DEFAULT_ORIGIN, ...settings.value.autofillSites.filter((s) => s !== site)];
+      if (!kept.some((other) => originPattern(other) === originPattern(site))) {
         await deps.permissions.remove(site).catch(() => false);
       }
       note('autofill', { tone: 'ok', text: t.value('options_site_removed', { site }) });

@@ -27,7 +27,11 @@ export interface OriginPermissions {
   remove(origin: string): Promise<boolean>;
 }
 
-/** The `http(s)://host/*` match pattern that grants access to an origin. */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
+/**
+ * The match pattern that grants access to an origin: `scheme://host:port/*` in Chrome; in Firefox
+ * `scheme://host/*`, since a Firefox match pattern carries no port (one with a port is refused).
+ */
+export function originPattern(origin: string, browser: string = import.meta.env.BROWSER): string {
+  const url = new URL(origin);
+  return browser === 'firefox' ? `${url.protocol}//${url.hostname}/*` : `${url.origin}/*`;
 }
