@@ -1,0 +1,13 @@
+/* global document */
+// Ionic 8 <ion-input-otp> (the real Stencil web component from @ionic/core/components): scoped styles, one
+// native input per box inside div.native-wrapper, roving tabindex, value read in its own `input` handler.
+// German heading; the page shows the component's ionInput value.
+import { defineCustomElement } from '@ionic/core/components/ion-input-otp.js';
+
+defineCustomElement();
+const otp = document.querySelector('ion-input-otp');
+otp.length = 6;
+otp.type = 'number';
+otp.addEventListener('ionInput', (e) => {
+  document.getElementById('state').textContent = e.detail.value ?? '';
+});
