@@ -67,7 +67,9 @@ describe('structural detection: a row of boxes whatever its label says', () => {
 
 describe('structural detection: a PIN being changed is left alone', () => {
   const form = (labels: string[], n = 4) =>
-    labels.map((l) => `<p>${l}</p>${row(n, { attrs: 'type="password" maxlength="1"' })}`).join('');
+    labels
+      .map((l, i) => `<p>${l}</p>${row(n, { attrs: 'type="password" maxlength="1"', top: 10 + 70 * i })}`)
+      .join('');
 
   it.each([
     ['English', ['Current PIN', 'New PIN', 'Confirm new PIN']],
@@ -90,7 +92,7 @@ describe('structural detection: a PIN being changed is left alone', () => {
   });
 
   it('but takes the row whose words say "SMS code" beside a row found by shape alone', () => {
-    mount(`${form(['Τρέχον'], 6)}<p>SMS code</p>${row(6, { attrs: 'type="text" id="sms"' })}`);
+    mount(`${form(['Τρέχον'], 6)}<p>SMS code</p>${row(6, { attrs: 'type="text" id="sms"', top: 200 })}`);
     expect(boxes(findCodeTarget(document))[0]?.id).toBe('sms');
   });
 
