@@ -1,4 +1,4 @@
-/* global document, requestAnimationFrame */
+/* global requestAnimationFrame */
 // A faithful reproduction of Ant Design 5.16's Input.OTP (components/input/OTP/{index,OTPInput}.tsx): a
 // div.ant-otp of six <input class="ant-input ant-otp-input" size="1"> with no maxlength and no autocomplete.
 // Each box reports through React's onInput; the parent patches its cells (a two-character value spills into

@@ -1,4 +1,3 @@
-/* global document */
 // A faithful reproduction of Mantine 7's PinInput (@mantine/core 7.x, PinInput.tsx) with oneTimeCode={false}:
 // each box is Mantine's <Input component="input">, i.e. an <input> inside its own div.mantine-Input-wrapper,
 // autocomplete="off", no maxlength; onChange keeps the last character of a two-character value, focus moves
