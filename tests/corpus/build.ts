@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { compile } from 'svelte/compiler';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SRC = join(HERE, 'src');
@@ -17,7 +19,23 @@ const ENTRIES = [
   'vue3-otp-input',
   'vue-input-otp',
   'preact-boxes',
+  'primevue-otp',
+  'antd-otp',
+  'mantine-pin-input',
+  'svelte-otp-input',
+  'ionic-input-otp',
 ];
+
+/** Compiles `.svelte` files with the real Svelte 5 compiler (client output, component CSS injected). */
+const svelte: Plugin = {
+  name: 'svelte',
+  setup(b) {
+    b.onLoad({ filter: /\.svelte$/ }, async ({ path }) => {
+      const { js } = compile(await readFile(path, 'utf8'), { filename: path, css: 'injected' });
+      return { contents: js.code, loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
 
 function mtime(path: string): number {
   try {
@@ -47,6 +65,7 @@ export async function buildCorpus(): Promise<void> {
     target: 'chrome120',
     minify: true,
     logLevel: 'warning',
+    plugins: [svelte],
     define: {
       'process.env.NODE_ENV': '"production"',
       __VUE_OPTIONS_API__: 'true',

@@ -8,6 +8,7 @@ import {
   OTHER_FIELD_WORDS,
   OTP_WORDS,
   PHONE_WORDS,
+  PIN_CHANGE,
   SECURITY_CODE,
 } from './keywords.ts';
 
@@ -36,6 +37,7 @@ export function inCardForm(input: HTMLInputElement): boolean {
 function rejectsAsCode(text: string, input: HTMLInputElement): boolean {
   return (
     NEVER_WORDS.test(text) ||
+    PIN_CHANGE.test(text) ||
     (CARD_WORDS.test(text) && !OTP_WORDS.test(text)) ||
     (SECURITY_CODE.test(text) && inCardForm(input))
   );

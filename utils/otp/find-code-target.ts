@@ -11,27 +11,38 @@ interface Field {
 }
 
 const MIN_SINGLE_SCORE = 30;
+/** The score of a row of boxes found by its shape alone, with no words about a code. */
+const SHAPE_ONLY = 65;
+
+// Component libraries wrap each box in up to three elements of their own (a field, its wrapper, a slot).
+const TREE_DISTANCE = 4;
 
 function ancestors(el: Element): Element[] {
   const out: Element[] = [];
-  for (let p = composedParent(el); p && out.length < 3; p = composedParent(p)) out.push(p);
+  for (let p = composedParent(el); p && out.length < TREE_DISTANCE; p = composedParent(p)) out.push(p);
   return out;
 }
 
-/** Two inputs that look like neighbouring boxes of one code: same type and size, close in the tree. */
+/** Two inputs that look like neighbouring boxes of one code: same type and size, on one line, close in the tree. */
 function alike(a: Field, b: Field): boolean {
   const up = ancestors(a.el);
   return (
     a.el.type === b.el.type &&
     Math.abs(a.box.width - b.box.width) <= 6 &&
     Math.abs(a.box.height - b.box.height) <= 6 &&
+    Math.abs(a.box.top - b.box.top) <= 6 &&
     ancestors(b.el).some((p) => up.includes(p))
   );
 }
 
-/** A one-character box: maxlength 1, or narrow without a maxlength. */
+/**
+ * A one-character box: maxlength 1, or, without a maxlength, narrow and about square, with no placeholder
+ * longer than a character (a card's "0000" box is wider and says how many digits it takes).
+ */
 function boxLike(f: Field): boolean {
-  return f.el.maxLength === 1 || (f.el.maxLength < 0 && f.box.width <= 72);
+  if (f.el.maxLength === 1) return true;
+  const { width, height } = f.box;
+  return f.el.maxLength < 0 && width <= 72 && width <= height * 1.5 && f.el.placeholder.trim().length <= 1;
 }
 
 /** How sure we are that a run of look-alike inputs is a split code (0 = it is not). */
@@ -44,7 +55,7 @@ function groupScore(run: Field[]): number {
   if (near > 0 || run.some((f) => f.score >= 50)) return 95;
   // Roving-focus widgets (Radix, zag) make boxes tabindex=-1; with no words saying "code", a row of only
   // such (or transparent) boxes is taken for a decoy.
-  return run.some((f) => f.seen === 1) ? 65 : 0;
+  return run.some((f) => f.seen === 1) ? SHAPE_ONLY : 0;
 }
 
 /**
@@ -62,6 +73,7 @@ export function findCodeTarget(root: ParentNode, win: Win = viewOf(root as Node)
   let best: CodeTarget | null = null;
   let bestScore = 0;
   const grouped = new Set<Field>();
+  const groups: { run: Field[]; score: number }[] = [];
   for (let i = 0, j = 1; i < fields.length; i = j, j = i + 1) {
     if (fields[i].score < 0) continue;
     while (j < fields.length && fields[j].score >= 0 && alike(fields[j - 1], fields[j])) j++;
@@ -69,6 +81,12 @@ export function findCodeTarget(root: ParentNode, win: Win = viewOf(root as Node)
     const score = groupScore(run);
     if (!score) continue;
     run.forEach((f) => grouped.add(f));
+    groups.push({ run, score });
+  }
+  // Several rows of boxes that only their shape recommends (current / new / repeat PIN, in a language we
+  // do not read) are not one code: only a row whose words say "code" may then be taken.
+  for (const { run, score } of groups) {
+    if (score <= SHAPE_ONLY && groups.length > 1) continue;
     if (score > bestScore) [best, bestScore] = [{ kind: 'boxes', inputs: run.map((f) => f.el) }, score];
   }
   for (const f of fields) {

@@ -23,7 +23,7 @@ export const CARD_WORDS =
 
 /** Fields that hold a code that is not ours: never written, whatever else their label says. */
 export const NEVER_WORDS =
-  /coupon|kupon|cup[oó]n|promo|voucher|gutschein|gift|hediye|discount|indirim|rabatt|descuento|referr|referans|davet|invit|zip|post(al|.?code|a kod)|plz|postleitzahl|\bcap\b|search|suche|recherch|busca|поиск|arama|recover|backup|kurtarma|yedek|captcha|country|ülke|dial|prefix|area.?code|alan kodu/i;
+  /coupon|kupon|cup[oó]n|promo|voucher|gutschein|gift|hediye|discount|indirim|rabatt|descuento|referr|referans|davet|invit|zip|post(al|.?code|a kod)|plz|postleitzahl|\bcap\b|search|suche|recherch|busca|поиск|arama|recover|backup|kurtarma|yedek|captcha|country|ülke|dial|prefix|area.?code|alan kodu|почтов|индекс|code postal/i;
 
 /** Other personal fields: not a code field unless the label also says "code". */
 export const OTHER_FIELD_WORDS =
@@ -32,3 +32,7 @@ export const OTHER_FIELD_WORDS =
 /** A phone-number field. */
 export const PHONE_WORDS =
   /phone|tel|mobil|m[oó]vil|cell|gsm|\bcep\b|handy|msisdn|whatsapp|celular|номер|телефон|手机|電話|携帯|전화|휴대|هاتف|جوال|điện thoại|nomor|फ़ोन|फोन|मोबाइल/i;
+
+/** A PIN or password being set or changed (current / new / repeat): never a one-time code. */
+export const PIN_CHANGE =
+  /\b(current|old|new|existing|repeat|re-?enter|retype|choose|create|confirm\w*)\s+(your\s+)?(new\s+)?(pin|passcode)\b|\b(aktuelle|alte|neue|bisherige)\s+pin|pin\s+(ändern|wiederholen|bestätigen)|(mevcut|eski|yeni)\s+(pin|şifre)|pin\s*(tekrar|değiştir)|(nouveau|actuel|ancien)\s+(code\s+)?pin|(текущ|стар|нов|повтор)\S*\s+(пин|pin)/i;
