@@ -41,6 +41,7 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
     clock: realClock,
     newId: () => crypto.randomUUID(),
     requests: rentRequestsItem,
+    reconciler: balance.reconciler,
     onRented: async () => {
       await core.repaint();
       void poller.ensureRunning();
