@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { MessageError } from '../../utils/messaging/client';
 import type { Handlers } from '../../utils/messaging/router';
+import { formatMoney } from '../../utils/money';
 import { finish, isFinished, markSeen, recover } from '../../utils/rentals/machine';
 import { createPoller } from '../../utils/rentals/poller';
 import { createRenter } from '../../utils/rentals/renter';
@@ -46,6 +47,13 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
       await core.repaint();
       void poller.ensureRunning();
       balance.refreshQuietly();
+    },
+    onChecked: async (rental, check) => {
+      if (check.verdict !== 'twice' || !(await core.settings()).notifications) return;
+      const t = await core.translator();
+      const amount = formatMoney(check.charged ?? 0, rental.currency, await core.locale());
+      const body = t('notifyChargedTwiceBody', { service: rental.serviceName, amount });
+      await notifyText('charged-twice', rental.id, t('notifyChargedTwiceTitle'), body);
     },
     onCancelled: async (rental, auto) => {
       await core.repaint();
