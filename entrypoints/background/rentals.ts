@@ -11,6 +11,7 @@ import type { BalanceFeature } from './balance';
 import { realClock, type Core } from './core';
 import type { FillFeature } from './fill';
 import { notifyCode, notifyText } from './notify';
+import { createSpendGuard } from './spendGuard';
 
 /** The watchdog alarm: it wakes a worker Chrome stopped while a number waits (see `resume`). */
 export const WATCHDOG_ALARM = 'poll-watchdog';
@@ -18,6 +19,7 @@ export const WATCHDOG_ALARM = 'poll-watchdog';
 /** The rentals feature: renting and cancelling (money), the poll loop, and the rentals' handlers. */
 export function createRentals(core: Core, balance: BalanceFeature, fill: FillFeature) {
   const { store } = core;
+  const spendGuard = createSpendGuard();
 
   /** Tells the person a number was refunded, or why the panel refused the cancel. */
   const notifyCancel = async (rental: Rental, auto: boolean) => {
@@ -96,6 +98,7 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
    */
   const resume = async () => {
     const now = Date.now();
+    void spendGuard.ready();
     await store.updateAll((r) => recover(r, now));
     await store.archive(now);
     await core.repaint();
@@ -107,6 +110,7 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
       if (!req || typeof req.serviceId !== 'number' || typeof req.requestId !== 'string' || !req.requestId) {
         throw new MessageError('bad_request');
       }
+      await spendGuard.ready(); // a rent never goes out on a connection the browser could replay
       const rental = await renter.rent(req);
       const recent = await recentServicesItem.getValue();
       await recentServicesItem.setValue(

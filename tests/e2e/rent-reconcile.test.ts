@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from './harness';
+import { launchExtension, waitFor } from './harness';
 import { FaultRig, rentData, type StoredRental } from './faults-setup';
 
 /** The balance check a rental carries (utils/rentals/reconcile.ts). */
@@ -94,5 +94,35 @@ describe('rent reconciled with the balance', () => {
     const rental = await checked(requestId);
     expect(rental).toMatchObject({ state: 'waiting', money: { verdict: 'once', charged: 0.1 } });
     await ext.send('cancelRental', { rentalId: rental.id });
+  });
+
+  it('a drop after charging on a reused spending connection is not re-sent by the browser', async () => {
+    const { sandbox } = rig;
+    // A browser of its own whose spending pool already served a rent: without Connection: close
+    // (entrypoints/background/spendGuard.ts) Chromium re-sends the dropped POST and rents twice.
+    const fresh = await launchExtension();
+    try {
+      await fresh.configure({ origin: sandbox.url, key: sandbox.key });
+      const data = (id: string) => ({ ...rentData(id, 42), price: 0.2 });
+      expect((await fresh.send('rent', data(rig.nextId('warm')))).err).toBeUndefined();
+      const before = sandbox.count('getNumber');
+      const numbersBefore = sandbox.numbers().length;
+      sandbox.injectFault('getNumber', { type: 'drop' });
+      const requestId = rig.nextId('reused-drop');
+      const reply = await fresh.send('rent', data(requestId));
+      sandbox.clearFaults();
+      const sent = sandbox.count('getNumber') - before;
+      const rented = sandbox.numbers().length - numbersBefore;
+      expect({ sent, rented }).toEqual({ sent: 1, rented: 1 });
+      rig.expectError(reply, 'network', 'rent, drop on a reused connection');
+      const rentalId = (await fresh.storage<Record<string, string>>('rentRequests'))[requestId];
+      const rental = await waitFor(async () => {
+        const r = ((await fresh.storage<Checked[]>('rentals')) ?? []).find((x) => x.id === rentalId);
+        return r?.money ? r : null;
+      }, 'the balance check of the dropped rent');
+      expect(rental).toMatchObject({ state: 'unknown', money: { verdict: 'charged', charged: 0.2 } });
+    } finally {
+      await fresh.close();
+    }
   });
 });
