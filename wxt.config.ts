@@ -34,6 +34,9 @@ export default defineConfig({
     // Chrome copies from the worker through an offscreen document, Firefox's background page copies itself.
     permissions.push('clipboardWrite');
     if (browser === 'chrome') permissions.push('offscreen');
+    // Spending calls get `Connection: close` (entrypoints/background/spendGuard.ts), so Chromium never
+    // silently re-sends a rent or an order on a stale reused connection. No warning: host access only.
+    if (browser === 'chrome') permissions.push('declarativeNetRequestWithHostAccess');
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',

@@ -2,6 +2,7 @@ import { formatMoney } from '../utils/money';
 import type { Rental } from '../utils/rentals/types';
 import { cancelSentence } from '../utils/stores/cancelText';
 import { storedErrorText } from '../utils/stores/errors';
+import { moneyKnown, moneySentence } from '../utils/stores/moneyText';
 import type { PopupStore } from '../utils/stores/popup';
 import { CodeDisplay } from './CodeDisplay';
 import { Countdown } from './Countdown';
@@ -19,6 +20,7 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
   const hasCode = rental.codes.length > 0;
   const live = rental.state === 'waiting' || rental.state === 'received';
   const titleId = `rental-${rental.id}-title`;
+  const money = moneySentence(rental, t, locale);
 
   return (
     <article class={`card rental rental-${rental.state}`} aria-labelledby={titleId} data-testid="rental">
@@ -57,9 +59,24 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
 
       {rental.state === 'unknown' && (
         <div class="note note-error" role="alert">
-          <p>{storedErrorText(rental.error, t)}</p>
-          {!rental.error?.mayHaveCharged && <p>{t('error_may_have_charged')}</p>}
+          {/* Once the balance told whether this rent was charged, "may have been charged" is not said. */}
+          <p>
+            {storedErrorText(
+              rental.error && moneyKnown(rental) ? { ...rental.error, mayHaveCharged: false } : rental.error,
+              t,
+            )}
+          </p>
+          {!rental.error?.mayHaveCharged && !moneyKnown(rental) && <p>{t('error_may_have_charged')}</p>}
         </div>
+      )}
+      {money && (
+        <p
+          class={`note note-${money.tone}`}
+          role={money.tone === 'ok' ? undefined : 'alert'}
+          data-testid="rental-money"
+        >
+          {money.text}
+        </p>
       )}
 
       {rental.cancel && !note && (rental.state === 'cancelled' || !rental.cancel.refunded) && (

@@ -1,8 +1,10 @@
 import type { Balance } from '../../utils/api/numbers/types';
+import { moneyCalls } from '../../utils/api/http';
 import type { Handlers } from '../../utils/messaging/router';
+import { createReconciler } from '../../utils/rentals/reconcile';
 import { formatMoney } from '../../utils/money';
 import { balanceItem, lowBalanceWarnedItem } from '../../utils/storage';
-import type { Core } from './core';
+import { realClock, type Core } from './core';
 import { notifyText } from './notify';
 
 /**
@@ -12,6 +14,7 @@ import { notifyText } from './notify';
 export function createBalance(core: Core) {
   /** Reads both balances; a failed one keeps its last value. Rejects only when both failed. */
   const refresh = async (): Promise<void> => {
+    const from = moneyCalls();
     const [numbers, orders] = await Promise.allSettled([
       (await core.apis.numbers()).getBalance(),
       (await core.apis.orders()).balance(),
@@ -24,6 +27,7 @@ export function createBalance(core: Core) {
       at: Date.now(),
     };
     await balanceItem.setValue(next);
+    if (numbers.status === 'fulfilled') reconciler.note(numbers.value.amount, from);
     if (numbers.status === 'rejected' && orders.status === 'rejected') throw numbers.reason;
     await warnWhenLow(next);
   };
@@ -55,13 +59,24 @@ export function createBalance(core: Core) {
     await balanceItem.setValue({ ...prev, numbers, at: Date.now() });
   };
 
+  // The money lane and the balance check of every rent; its readings also refresh the header.
+  const reconciler = createReconciler({
+    readBalance: async () => {
+      const numbers = await (await core.apis.numbers()).getBalance();
+      await store(numbers);
+      return numbers.amount;
+    },
+    activity: moneyCalls,
+    clock: realClock,
+  });
+
   const handlers: Pick<Handlers, 'getBalance'> = {
     getBalance: async () => {
       await refresh();
       return { ok: true };
     },
   };
-  return { refresh, refreshQuietly, store, handlers };
+  return { refresh, refreshQuietly, store, handlers, reconciler };
 }
 
 export type BalanceFeature = ReturnType<typeof createBalance>;

@@ -7,7 +7,7 @@ import type { Core } from './core';
 import type { FillFeature } from './fill';
 
 /** Notification ids carry what they are about: "code:<rentalId>", "refund:<rentalId>"… */
-export type NoticeKind = 'code' | 'refund' | 'cancel-failed' | 'low-balance' | 'fill';
+export type NoticeKind = 'code' | 'refund' | 'cancel-failed' | 'charged-twice' | 'low-balance' | 'fill';
 
 /** The id of a notification about `ref` (a rental id, or a fixed word). */
 export function noticeId(kind: NoticeKind, ref: string): string {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { MessageError } from '../../utils/messaging/client';
 import type { Handlers } from '../../utils/messaging/router';
+import { formatMoney } from '../../utils/money';
 import { finish, isFinished, markSeen, recover } from '../../utils/rentals/machine';
 import { createPoller } from '../../utils/rentals/poller';
 import { createRenter } from '../../utils/rentals/renter';
@@ -10,6 +11,7 @@ import type { BalanceFeature } from './balance';
 import { realClock, type Core } from './core';
 import type { FillFeature } from './fill';
 import { notifyCode, notifyText } from './notify';
+import { createSpendGuard } from './spendGuard';
 
 /** The watchdog alarm: it wakes a worker Chrome stopped while a number waits (see `resume`). */
 export const WATCHDOG_ALARM = 'poll-watchdog';
@@ -17,6 +19,7 @@ export const WATCHDOG_ALARM = 'poll-watchdog';
 /** The rentals feature: renting and cancelling (money), the poll loop, and the rentals' handlers. */
 export function createRentals(core: Core, balance: BalanceFeature, fill: FillFeature) {
   const { store } = core;
+  const spendGuard = createSpendGuard();
 
   /** Tells the person a number was refunded, or why the panel refused the cancel. */
   const notifyCancel = async (rental: Rental, auto: boolean) => {
@@ -41,10 +44,18 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
     clock: realClock,
     newId: () => crypto.randomUUID(),
     requests: rentRequestsItem,
+    reconciler: balance.reconciler,
     onRented: async () => {
       await core.repaint();
       void poller.ensureRunning();
       balance.refreshQuietly();
+    },
+    onChecked: async (rental, check) => {
+      if (check.verdict !== 'twice' || !(await core.settings()).notifications) return;
+      const t = await core.translator();
+      const amount = formatMoney(check.charged ?? 0, rental.currency, await core.locale());
+      const body = t('notifyChargedTwiceBody', { service: rental.serviceName, amount });
+      await notifyText('charged-twice', rental.id, t('notifyChargedTwiceTitle'), body);
     },
     onCancelled: async (rental, auto) => {
       await core.repaint();
@@ -87,6 +98,7 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
    */
   const resume = async () => {
     const now = Date.now();
+    void spendGuard.ready();
     await store.updateAll((r) => recover(r, now));
     await store.archive(now);
     await core.repaint();
@@ -98,6 +110,7 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
       if (!req || typeof req.serviceId !== 'number' || typeof req.requestId !== 'string' || !req.requestId) {
         throw new MessageError('bad_request');
       }
+      await spendGuard.ready(); // a rent never goes out on a connection the browser could replay
       const rental = await renter.rent(req);
       const recent = await recentServicesItem.getValue();
       await recentServicesItem.setValue(

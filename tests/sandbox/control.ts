@@ -1,4 +1,5 @@
 // The HTTP control surface under /_sandbox/ so a browser-side test or another process can drive the sandbox.
+import { MONEY_FAULTS, type MoneyFault } from './double-charge';
 import { isEndpoint, jsonResponse, parseFault, type RawResponse } from './faults';
 import type { Sandbox } from './types';
 
@@ -25,6 +26,11 @@ const POST_ACTIONS: Record<string, (sandbox: Sandbox, body: Body) => void> = {
       parsed!,
       times as number | undefined,
     );
+  },
+  'money-fault'(sandbox, { fault, times }) {
+    need(MONEY_FAULTS.includes(fault as MoneyFault), 'fault: double-charge or drop-before-charge');
+    need(times === undefined || (isCount(times) && times >= 1), 'times: an integer >= 1');
+    sandbox.injectMoneyFault(fault as MoneyFault, times as number | undefined);
   },
   'clear-faults': (sandbox) => sandbox.clearFaults(),
   advance(sandbox, { ms }) {

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createContext } from './context';
+import { createMoneyFaults } from './double-charge';
 import { handleControl } from './control';
 import { createFaultQueue, faultDoesWork, faultResponse, jsonResponse, type RawResponse } from './faults';
 import { BodyTooLargeError, corsHeaders, formFields, parseJson, readBody, send } from './http';
@@ -45,6 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const numbersPanel = createNumbersPanel(ctx);
   const ordersPanel = createOrdersPanel(ctx);
   const faults = createFaultQueue();
+  const moneyFaults = createMoneyFaults();
   const requests: RequestRecord[] = [];
   // Slow answers waiting on a timer; close() wakes them so nothing outlives the server.
   const sleepers = new Set<() => void>();
@@ -83,6 +85,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (record.method !== 'POST') {
       return finish({ ...jsonResponse(405, { error: 'Method not allowed' }), headers: { Allow: 'POST' } });
     }
+    const moneyFault = record.endpoint === 'getNumber' ? moneyFaults.take() : undefined;
+    if (moneyFault) record.moneyFault = moneyFault;
+    if (moneyFault === 'drop-before-charge') return void req.socket.destroy();
     const fault = record.endpoint !== 'unknown' ? faults.take(record.endpoint as Endpoint) : undefined;
     if (fault) record.fault = fault.type;
     if (fault && !faultDoesWork(fault)) return finish(faultResponse(fault, route.api, null, req.url)!);
@@ -93,6 +98,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       route.api === 'v1'
         ? numbersPanel.handle(route.endpoint, route.key, route.id)
         : ordersPanel.handle(fields);
+    // The second number is rented and charged too; the answer names only the first.
+    if (moneyFault === 'double-charge' && route.api === 'v1')
+      numbersPanel.handle(route.endpoint, route.key, route.id);
     let raw = jsonResponse(answer.status, answer.body);
     if (fault?.type === 'jsonAsHtml') raw = faultResponse(fault, route.api, raw)!;
     if (fault?.type === 'slow') await sleep(fault.ms);
@@ -168,7 +176,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     count: (endpoint) => requests.filter((r) => r.endpoint === endpoint).length,
     injectFault: (endpoint, fault, times) => faults.inject(endpoint, fault, times),
-    clearFaults: () => faults.clear(),
+    injectMoneyFault: (fault, times) => moneyFaults.inject(fault, times),
+    clearFaults() {
+      faults.clear();
+      moneyFaults.clear();
+    },
     setCodeDelay(ms) {
       check(ms >= 0, 'code delay must be >= 0');
       ctx.settings.codeDelayMs = ms;
@@ -199,6 +211,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       numbersPanel.reset();
       ordersPanel.reset();
       faults.clear();
+      moneyFaults.clear();
       requests.length = 0;
     },
     close() {

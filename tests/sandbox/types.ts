@@ -1,4 +1,5 @@
 // Shapes shared by the sandbox panel's files. server.ts re-exports the public ones.
+import type { MoneyFault } from './double-charge';
 
 /** The /api/v1 path names (numbers API). */
 export const V1_ENDPOINTS = [
@@ -81,6 +82,8 @@ export interface RequestRecord {
   status: number;
   /** The fault this request got, if any. */
   fault?: FaultType;
+  /** The money fault (double-charge.ts) this getNumber got, if any. */
+  moneyFault?: MoneyFault;
 }
 
 /** A JSON answer before it is written (faults may replace or reshape it). */
@@ -149,6 +152,8 @@ export interface Sandbox {
   count(endpoint: Endpoint): number;
   /** The next `times` (default 1) calls of that endpoint get the fault. */
   injectFault(endpoint: Endpoint, fault: Fault, times?: number): void;
+  /** The next `times` getNumber calls get a money fault (double-charge.ts); cleared with the others. */
+  injectMoneyFault(fault: MoneyFault, times?: number): void;
   clearFaults(): void;
   /** Also applies to numbers still waiting for their first code. */
   setCodeDelay(ms: number): void;

@@ -45,6 +45,15 @@ const RETRYABLE: ReadonlySet<PanelErrorKind> = new Set(['network', 'timeout', 'u
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+// Panel calls that move money, counted across clients: the rent check (utils/rentals/reconcile.ts)
+// learns from them whether anything else could have changed the balance during a rent.
+const money = { started: 0, inflight: 0 };
+
+/** Money-moving panel calls (spending, cancel, refill) begun so far and running now. */
+export function moneyCalls(): { started: number; inflight: number } {
+  return { ...money };
+}
+
 /** Builds the request function of one client (one `ofetch.create` per client). */
 export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promise<unknown> {
   const origin = opts.origin.trim().replace(/\/+$/, '');
@@ -123,6 +132,18 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
     const needsKey = req.keyInForm || req.path.includes('{key}');
     const key = needsKey ? await readKey(opts, req.endpoint) : undefined;
     const mayRetry = !req.spends && req.retry !== false;
+    if (!mayRetry) {
+      money.started++;
+      money.inflight++;
+    }
+    try {
+      return await send(req, key, mayRetry);
+    } finally {
+      if (!mayRetry) money.inflight--;
+    }
+  };
+
+  async function send(req: PanelRequest, key: string | undefined, mayRetry: boolean): Promise<unknown> {
     for (let n = 0; ; n++) {
       try {
         return await attempt(req, key);
@@ -136,7 +157,7 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
         await sleep(wait);
       }
     }
-  };
+  }
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random, so clients do not retry in step. */

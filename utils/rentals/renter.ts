@@ -5,6 +5,7 @@ import type { NumbersApi } from '../api/numbers';
 import type { Settings } from '../settings';
 import { cancelAnswered, cancelFailed, cancelRequested, rented, rentUnknown, startRental } from './machine';
 import type { Clock } from './poller';
+import type { BalanceReading, MoneyCheck, Reconciler } from './reconcile';
 import type { RentalStore, ValueItem } from './store';
 import type { Rental, RentRequest } from './types';
 
@@ -18,12 +19,16 @@ export interface RenterDeps {
   api: () => Promise<Pick<NumbersApi, 'getNumber' | 'cancelNumber'>>;
   settings: () => Promise<Settings>;
   clock: Pick<Clock, 'now'>;
+  /** The money lane: rents and cancels one at a time, each rent checked against the balance. */
+  reconciler: Reconciler;
   newId: () => string;
   /** requestId → rentalId, persisted so a re-sent message after a worker restart is still known. */
   requests: ValueItem<Record<string, string>>;
   /** A number was rented or cancelled: start the poller, update the badge, notify. */
   onRented?: (rental: Rental) => void | Promise<void>;
   onCancelled?: (rental: Rental, auto: boolean) => void | Promise<void>;
+  /** The balance check of a rent is stored on it. */
+  onChecked?: (rental: Rental, check: MoneyCheck) => void | Promise<void>;
 }
 
 /**
@@ -43,11 +48,8 @@ export function createRenter(deps: RenterDeps) {
     );
   };
 
-  const doRent = async (req: RentRequest): Promise<Rental> => {
-    const now = deps.clock.now();
-    const rental = startRental(req, deps.newId(), now);
-    await deps.store.add(rental);
-    await requests.remember(req.requestId, rental.id);
+  /** getNumber once; an ambiguous failure leaves an unknown entry and is never sent again. */
+  const spend = async (req: RentRequest, rental: Rental): Promise<Rental> => {
     const api = await deps.api();
     try {
       const got = await api.getNumber(req.serviceId);
@@ -56,7 +58,6 @@ export function createRenter(deps: RenterDeps) {
         rented(r, got, deps.clock.now(), s.numberWindowMin * 60_000, FIRST_POLL_MS),
       );
       if (!done) throw new MessageError('gone');
-      await deps.onRented?.(done);
       return done;
     } catch (e) {
       const err = isPanelError(e) ? e : toPanelError(e, 'getNumber');
@@ -70,7 +71,42 @@ export function createRenter(deps: RenterDeps) {
     }
   };
 
-  const cancelNow = async (rental: Rental, auto: boolean): Promise<Rental> => {
+  /** Reads the balance after the rent and stores the verdict on the rental. */
+  const check = async (rentalId: string, price: number, before: BalanceReading | null, answered: boolean) => {
+    const money = await deps.reconciler.after(before, price, answered);
+    const next = await deps.store.update(rentalId, (r) => ({ ...r, money }));
+    if (next) await deps.onChecked?.(next, money);
+  };
+
+  const doRent = async (req: RentRequest): Promise<Rental> => {
+    const now = deps.clock.now();
+    const rental = startRental(req, deps.newId(), now);
+    await deps.store.add(rental);
+    await requests.remember(req.requestId, rental.id);
+    // The caller gets getNumber's outcome at once; the lane stays held until the balance check ends,
+    // so the next rent or cancel never falls inside this rent's window.
+    const done = await new Promise<Rental>((resolve, reject) => {
+      void deps.reconciler.serial(async () => {
+        const before = await deps.reconciler.before();
+        let answered = false;
+        try {
+          resolve(await spend(req, rental));
+          answered = true;
+        } catch (e) {
+          reject(e);
+        }
+        const lost = !answered && (await deps.store.get(rental.id))?.state === 'unknown';
+        if (answered || lost) await check(rental.id, req.price, before, answered).catch(() => undefined);
+      });
+    });
+    await deps.onRented?.(done);
+    return done;
+  };
+
+  const cancelNow = (rental: Rental, auto: boolean): Promise<Rental> =>
+    deps.reconciler.serial(() => cancelInLane(rental, auto));
+
+  const cancelInLane = async (rental: Rental, auto: boolean): Promise<Rental> => {
     const api = await deps.api();
     await deps.store.update(rental.id, cancelRequested);
     try {

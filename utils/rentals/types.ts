@@ -1,4 +1,5 @@
 import type { SerializedPanelError } from '../api/errors';
+import type { MoneyCheck } from './reconcile';
 
 /**
  * Where a rented number is in its life:
@@ -45,6 +46,8 @@ export interface Rental {
   tabId: number | null;
   cancel: CancelNote | null;
   error: SerializedPanelError | null;
+  /** What the balance said about this rent (utils/rentals/reconcile.ts); absent until checked. */
+  money?: MoneyCheck | null;
   /** Poll schedule: when the next getMessage is due, consecutive failures. */
   nextPollAt: number;
   failures: number;

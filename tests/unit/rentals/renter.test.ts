@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PanelError } from '../../../utils/api/errors';
 import type { CancelResult, RentedNumber } from '../../../utils/api/numbers/types';
+import { createReconciler } from '../../../utils/rentals/reconcile';
 import { createRenter } from '../../../utils/rentals/renter';
 import { createRentalStore } from '../../../utils/rentals/store';
 import type { Rental } from '../../../utils/rentals/types';
@@ -27,6 +28,12 @@ function setup(getNumber: () => Promise<RentedNumber>, cancelNumber?: () => Prom
     clock,
     newId: () => `r${++n}`,
     requests,
+    // No balance here: every check is "unclear"; tests/unit/rentals/reconcile.test.ts covers the checks.
+    reconciler: createReconciler({
+      readBalance: () => Promise.reject(new Error('no balance')),
+      activity: () => ({ started: 0, inflight: 0 }),
+      clock,
+    }),
     onRented,
     onCancelled,
   });
