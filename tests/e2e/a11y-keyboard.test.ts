@@ -14,7 +14,10 @@ async function tabTo(page: Page, target: Locator, what: string, max = 80): Promi
     await page.keyboard.press('Tab');
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return presses;
   }
-  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `<${el.tagName.toLowerCase()} class="${el.className}">${el.textContent?.slice(0, 60)}` : null;
+  });
   throw new Error(`Tab never reached ${what} in ${max} presses (focus on: ${focused})`);
 }
 

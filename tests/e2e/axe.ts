@@ -43,18 +43,22 @@ export async function runAxe(page: Page): Promise<AxeFinding[]> {
   });
 }
 
-/** The serious and critical findings, one line each: id, impact, help, then the target selectors. */
+/** One line: id, impact, help, then the target selectors. */
+const line = (f: AxeFinding) => `${f.id} [${f.impact}] ${f.help} — ${f.targets.join(' | ')}`;
+
+/** The serious and critical findings, one line each. */
 export function blocking(findings: AxeFinding[]): string[] {
-  return findings
-    .filter((f) => f.impact && BLOCKING.has(f.impact))
-    .map((f) => `${f.id} [${f.impact}] ${f.help} — ${f.targets.join(' | ')}`);
+  return findings.filter((f) => f.impact && BLOCKING.has(f.impact)).map(line);
 }
+
+/** Moderate and minor findings seen so far, by state (they do not fail a test; the run saves them). */
+export const lesserFindings: Record<string, string[]> = {};
 
 /**
  * Checks the page in light and in dark (the page's prefers-color-scheme) and answers the serious and
  * critical findings of both, each line prefixed with the scheme.
  */
-export async function axeBothSchemes(page: Page): Promise<string[]> {
+export async function axeBothSchemes(page: Page, state = ''): Promise<string[]> {
   const lines: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
@@ -62,7 +66,10 @@ export async function axeBothSchemes(page: Page): Promise<string[]> {
     await page.evaluate(() =>
       Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
     );
-    for (const line of blocking(await runAxe(page))) lines.push(`${scheme}: ${line}`);
+    const findings = await runAxe(page);
+    for (const found of blocking(findings)) lines.push(`${scheme}: ${found}`);
+    const lesser = findings.filter((f) => !f.impact || !BLOCKING.has(f.impact)).map(line);
+    if (lesser.length) (lesserFindings[state] ??= []).push(...lesser.map((l) => `${scheme}: ${l}`));
   }
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: null });
   return lines;
