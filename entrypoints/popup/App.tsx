@@ -40,8 +40,6 @@ export function App({ store, onOpenOptions }: Props) {
   return (
     <I18nContext.Provider value={i18n}>
       <div class="popup">
-        {/* The page's one level-one heading, for screen-reader navigation (axe page-has-heading-one). */}
-        <h1 class="visually-hidden">{t('extName')}</h1>
         <Header store={store} onOpenOptions={onOpenOptions} />
         <main class="popup-main">{body}</main>
         <LiveRegion text={store.announcement.value} />
