@@ -17,6 +17,8 @@ export function Header({ store, onOpenOptions }: Props) {
   const hasKey = Boolean(store.keyHint.value);
   return (
     <header class="header">
+      {/* The popup's one level-one heading, inside the banner landmark (axe page-has-heading-one, region). */}
+      <h1 class="visually-hidden">{t('extName')}</h1>
       <div class="balance" data-testid="balance">
         {hasKey && (
           <>

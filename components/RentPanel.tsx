@@ -18,10 +18,12 @@ export function RentPanel({ store }: { store: PopupStore }) {
           <button
             type="button"
             class="link-btn"
+            // The name holds the visible word (WCAG 2.5.3, axe label-content-name-mismatch) in both languages.
             aria-label={t('ui_back_to_categories')}
             onClick={() => store.selectCategory(null)}
           >
-            ‹ {t('ui_categories')}
+            <span aria-hidden="true">‹ </span>
+            {t('ui_categories')}
           </button>
         ) : null}
         <h2 id="rent-title" class="section-title">

@@ -11,6 +11,7 @@ interface Props {
   currency: string | null;
 }
 
+// The open button is named by its visible content (an aria-label hid it: axe label-content-name-mismatch).
 /** One service of the catalogue: name, id, rate per 1000, min–max, refill/cancel/drip-feed marks, a star. */
 export function CatalogRow({ store, service, favorite, currency }: Props) {
   const { t, locale } = useI18n();
@@ -26,12 +27,7 @@ export function CatalogRow({ store, service, favorite, currency }: Props) {
       >
         <span aria-hidden="true">{favorite ? '★' : '☆'}</span>
       </button>
-      <button
-        type="button"
-        class="oservice-main"
-        aria-label={t('orders_open_form', { name: service.name })}
-        onClick={() => store.selectService(service.id)}
-      >
+      <button type="button" class="oservice-main" onClick={() => store.selectService(service.id)}>
         <span class="oservice-name">{service.name}</span>
         <span class="small muted">
           #{service.id} · <span class="price">{rateText(service, price, t)}</span> ·{' '}
