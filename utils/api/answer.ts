@@ -148,7 +148,10 @@ export function interpretAnswer(
     });
   const failure = parsed.ok ? failureText(parsed.value) : undefined;
   const htmlText = !parsed.ok && parsed.why === 'html' ? htmlSummary(text) : undefined;
-  const panelText = failure?.text || htmlText;
+  // Outside 2xx a JSON body's bare `message` ("CSRF token mismatch.", "Server Error") is the panel's word too.
+  const looseText =
+    parsed.ok && isObject(parsed.value) ? firstText(parsed.value.message, parsed.value.msg) : '';
+  const panelText = failure?.text || htmlText || (status >= 300 ? looseText || undefined : undefined);
 
   if (status >= 200 && status < 300) {
     if (!parsed.ok) {
@@ -174,7 +177,7 @@ export function interpretAnswer(
   if (status === 401 || status === 403) {
     // The panel's own JSON refusal means the key (or its account) unless its words say otherwise; an HTML or
     // text page is a firewall, a CSRF or a host's "forbidden" page unless its words say the key is wrong.
-    const jsonKind = parsed.ok ? classifyPanelText(failure?.text ?? '') : null;
+    const jsonKind = parsed.ok ? classifyPanelText(panelText ?? '') : null;
     const kind =
       jsonKind === null
         ? panelText !== undefined && saysKeyIsWrong(panelText)

@@ -20,7 +20,7 @@ const WRONG_WORD =
 // "API is Disable for this user or User Not Found!" (and its Turkish form), a suspended or banned account:
 // the key cannot be used, whatever "not found" says.
 const KEY_UNUSABLE =
-  /\bapi\b.*\b(disabled?|deactivated|inactive|not active|devre disi|kapali|pasif)\b|\b(user|kullanici) (not found|bulunamadi)\b|\b(account|user|hesap|kullanici)\w* (has been |is |was )?(suspended|banned|blocked|disabled|deactivated|askiya alindi|engellendi|kapatildi|devre disi)\b/;
+  /\bapi\b.*\b(disabled?|deactivated|inactive|not active|devre disi|kapali|pasif)\b|\b(user|kullanici) (not found|bulunamadi)\b|\b(account|user|hesap|hesab|kullanici)\w* (has been |is |was )?(suspended|banned|blocked|disabled|deactivated|askiya alindi|engellendi|kapatildi|devre disi)\b/;
 const AUTH_FAILURE =
   /\b(unauthori[sz]ed|unauthenticated|authentication failed|auth failed|not authori[sz]ed|access denied|yetkisiz|erisim reddedildi|oturum)\b/;
 // A cross-site-request-forgery page names a token, but it is the panel's web firewall, not the API key.
@@ -42,7 +42,7 @@ const UNAVAILABLE =
 const NOT_FOUND =
   /\b(incorrect|invalid|wrong|unknown|hatali|gecersiz|yanlis|bilinmeyen) (order|siparis|number|numara|refill|activation)\b|\b(order|siparis|number|numara|refill|activation)\w* (id )?(not found|bulunamadi|does not exist|yok)\b|\bnot found\b|\bbulunamadi\b|\bno such\b|\bdoes not exist\b/;
 const INVALID_INPUT =
-  /\b(incorrect|invalid|wrong|bad|hatali|gecersiz\w*|yanlis|eksik|missing|required|gerekli\w*|zorunlu\w*|must|not allowed|izin verilmiyor|too (short|long|few)|less than|more than|greater than|minimal|maximal|minimum|maximum|min|max|link|url|quantity|miktar\w*|adet|comments?|yorum\w*|runs|interval|usernames?|hashtags?|service|servis|parametre\w*|parameters?|request|istek)\b/;
+  /\b(incorrect|invalid|wrong|bad|hatali|gecersiz\w*|yanlis|eksik|missing|required|gerekli\w*|zorunlu\w*|must|not allowed|izin verilmiyor|too (short|long|few)|less than|more than|greater than|minimal|maximal|minimum|maximum|min|max|link|url|quantity|miktar\w*|adet|comments?|yorum\w*|runs|interval|usernames?|hashtags?|services?|servis\w*|dripfeed|drip feed|not support\w*|parametre\w*|parameters?|request|istek)\b/;
 
 /** True when the text says the API key itself is wrong or cannot be used (not only "access denied"). */
 export function saysKeyIsWrong(text: string): boolean {
