@@ -175,7 +175,8 @@ export function validateOrder(
   const drip = runs !== null && interval !== null;
   const posts = source === 'subscription' ? (num('posts') ?? 1) : 1;
   const charged = units * (drip ? runs : 1) * posts;
-  const params: AddOrderParams = { service: service.id };
+  // A package is one unit: the common scripts check `quantity` for every type but custom comments.
+  const params: AddOrderParams = { service: service.id, ...(source === 'package' ? { quantity: 1 } : {}) };
   for (const [name, value] of Object.entries(read) as [FieldName, string][]) {
     (params as unknown as Record<string, string | number>)[name] =
       WHOLE.test(value) && isNumeric(name) ? Number(value) : value;

@@ -106,12 +106,36 @@ describe('order form per service type: fields, add parameters and charge', () =>
     ]);
   });
 
-  it('Package: link only, charged its rate', () => {
+  it('Package: a link to type, sent with quantity 1 (scripts answer "Quantity is required" without it), charged its rate', () => {
     expect(formFields(service('package'), false).map((f) => f.name)).toEqual(['link']);
     const o = valid('package', { link: LINK, quantity: '999' }, { rate: 3.5, min: 1, max: 1 });
-    expect(o.params).toEqual({ service: 1, link: LINK });
+    expect(o.params).toEqual({ service: 1, link: LINK, quantity: 1 });
     expect(o.charge).toBe(3.5);
     expect(o.total).toBe(1);
+  });
+
+  it('Custom Comments Package: link and comments, sent with quantity 1, charged its rate', () => {
+    expect(formFields(service('custom_comments_package'), false).map((f) => f.name)).toEqual([
+      'link',
+      'comments',
+    ]);
+    const o = valid(
+      'custom_comments_package',
+      { link: LINK, comments: 'a\nb\nc' },
+      { rate: 4, min: 1, max: 1 },
+    );
+    expect(o.params).toEqual({ service: 1, link: LINK, comments: 'a\nb\nc', quantity: 1 });
+    expect(o.charge).toBe(4);
+    expect(codes(errors('custom_comments_package', { link: LINK }))).toEqual(['comments:no_lines']);
+  });
+
+  it('Invites from Groups: link, quantity, groups (one per line)', () => {
+    const o = valid('invites_from_groups', { link: LINK, quantity: '100', groups: 'g1\n g2 ' }, { rate: 2 });
+    expect(o.params).toEqual({ service: 1, link: LINK, quantity: 100, groups: 'g1\ng2' });
+    expect(o.charge).toBe(0.2);
+    expect(codes(errors('invites_from_groups', { link: LINK, quantity: '100' }))).toEqual([
+      'groups:no_lines',
+    ]);
   });
 
   it('Mentions: link, quantity, usernames', () => {
