@@ -174,7 +174,8 @@ export function interpretAnswer(
   const retryAfterMs = parseRetryAfter(headers.get('retry-after')) ?? undefined;
   if (status === 429) throw fail('rate_limited', panelText, 'rate limited', retryAfterMs);
   if (status >= 500) throw fail('unavailable', panelText, `server error`, retryAfterMs);
-  if (status === 401 || status === 403) {
+  // 419 is Laravel's CSRF "Page Expired": a web form's guard, not the API's answer.
+  if (status === 401 || status === 403 || status === 419) {
     // The panel's own JSON refusal means the key (or its account) unless its words say otherwise; an HTML or
     // text page is a firewall, a CSRF or a host's "forbidden" page unless its words say the key is wrong.
     const jsonKind = parsed.ok ? classifyPanelText(panelText ?? '') : null;

@@ -175,12 +175,15 @@ export function validateOrder(
   const drip = runs !== null && interval !== null;
   const posts = source === 'subscription' ? (num('posts') ?? 1) : 1;
   const charged = units * (drip ? runs : 1) * posts;
-  // A package is one unit: the common scripts check `quantity` for every type but custom comments.
-  const params: AddOrderParams = { service: service.id, ...(source === 'package' ? { quantity: 1 } : {}) };
+  const params: AddOrderParams = { service: service.id };
   for (const [name, value] of Object.entries(read) as [FieldName, string][]) {
     (params as unknown as Record<string, string | number>)[name] =
       WHOLE.test(value) && isNumeric(name) ? Number(value) : value;
   }
+  // Some common scripts read `quantity` for every type ("Quantity is required" without it): a package is
+  // one, a line-counted type sends its line count; panels that count the lines themselves ignore it.
+  if (source === 'package') params.quantity = 1;
+  else if (typeof source === 'object') params.quantity = units;
   return {
     ok: true,
     order: {

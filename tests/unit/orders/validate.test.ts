@@ -95,7 +95,7 @@ describe('order form per service type: fields, add parameters and charge', () =>
   it('Custom Comments: one per line, quantity = lines, comments not empty', () => {
     const comments = 'Harika!\n\n  Süper  \nÇok iyi\r\n';
     const o = valid('custom_comments', { link: LINK, comments }, { rate: 8, min: 2, max: 1500 });
-    expect(o.params).toEqual({ service: 1, link: LINK, comments: 'Harika!\nSüper\nÇok iyi' });
+    expect(o.params).toEqual({ service: 1, link: LINK, comments: 'Harika!\nSüper\nÇok iyi', quantity: 3 });
     expect(o.total).toBe(3);
     expect(o.charge).toBe(0.024);
     expect(codes(errors('custom_comments', { link: LINK, comments: ' \n \n' }))).toEqual([
@@ -164,7 +164,7 @@ describe('order form per service type: fields, add parameters and charge', () =>
       { link: LINK, usernames: 'a\nb\nc' },
       { rate: 3, min: 2, max: 1000 },
     );
-    expect(o.params).toEqual({ service: 1, link: LINK, usernames: 'a\nb\nc' });
+    expect(o.params).toEqual({ service: 1, link: LINK, usernames: 'a\nb\nc', quantity: 3 });
     expect(o.total).toBe(3);
     expect(o.charge).toBe(0.009);
     expect(errors('mentions_custom_list', { link: LINK, usernames: 'a' }, { min: 2 })).toEqual([
@@ -215,7 +215,7 @@ describe('order form per service type: fields, add parameters and charge', () =>
       { link: LINK, username: 'mehmet', comments: 'a\nb' },
       { rate: 9, min: 1, max: 500 },
     );
-    expect(o.params).toEqual({ service: 1, link: LINK, username: 'mehmet', comments: 'a\nb' });
+    expect(o.params).toEqual({ service: 1, link: LINK, username: 'mehmet', comments: 'a\nb', quantity: 2 });
     expect(o.charge).toBe(0.018);
     expect(codes(errors('comment_replies', { link: LINK, comments: 'a' }, { min: 1 }))).toEqual([
       'username:required',
