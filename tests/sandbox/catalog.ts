@@ -1,4 +1,4 @@
-// Seed data for the sandbox panel: what a Turkish SMS + SMM panel lists.
+// Seed data for the sandbox panel: what a Turkish SMS + SMM panel lists (over 250 lines: it is data, one service per type).
 
 /** A numbers-API category (getCategories). */
 export interface NumberCategory {

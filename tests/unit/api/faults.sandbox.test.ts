@@ -1,4 +1,5 @@
 // @vitest-environment node
+// Over 250 lines: every fault against both clients, then the retry rules, over one sandbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorSentence, PanelError, type PanelErrorKind } from '../../../utils/api/errors.ts';
 import type { ApiOptions } from '../../../utils/api/http.ts';
