@@ -5,7 +5,8 @@ import type { Translate } from '../../utils/i18n';
 
 /** "0,90 $ / 1000", or the price of one package. */
 export function rateText(service: Pick<OrderService, 'type'>, price: string, t: Translate): string {
-  return service.type === 'package' ? t('orders_rate_package', { price }) : t('orders_rate', { price });
+  const flat = service.type === 'package' || service.type === 'custom_comments_package';
+  return flat ? t('orders_rate_package', { price }) : t('orders_rate', { price });
 }
 
 /** "Min 50 – max 10,000" in the person's number format. */

@@ -1,4 +1,4 @@
-// Seed data for the sandbox panel: what a Turkish SMS + SMM panel lists.
+// Seed data for the sandbox panel: what a Turkish SMS + SMM panel lists (over 250 lines: it is data, one service per type).
 
 /** A numbers-API category (getCategories). */
 export interface NumberCategory {
@@ -300,6 +300,26 @@ export const ORDER_SERVICES: readonly OrderService[] = [
     rate: '0.05',
     min: '1000',
     max: '10000000',
+  }),
+  seed({
+    service: 22,
+    name: 'Instagram Özel Yorum Paketi | 10 Yorum',
+    type: 'Custom Comments Package',
+    category: 'Instagram Paketler',
+    rate: '4',
+    min: '1',
+    max: '1',
+    desc: 'Paket fiyatıdır; her satıra bir yorum.',
+  }),
+  seed({
+    service: 23,
+    name: 'Telegram Üye | Gruplardan davet',
+    type: 'Invites from Groups',
+    category: 'Telegram Üye',
+    rate: '2',
+    min: '100',
+    max: '10000',
+    desc: 'Her satıra bir grup.',
   }),
   // Panel data is text: a client that renders this as HTML runs the handler.
   seed({

@@ -59,6 +59,13 @@ const POST_ACTIONS: Record<string, (sandbox: Sandbox, body: Body) => void> = {
     need(isCount(serviceId) && isCount(stock), 'serviceId, stock: integers >= 0');
     sandbox.setStock(serviceId as number, stock as number);
   },
+  'order-dialect'(sandbox, { dialect }) {
+    need(
+      dialect === 'perfect' || dialect === 'smart' || dialect === 'laravel',
+      'dialect: perfect, smart or laravel',
+    );
+    sandbox.setOrderDialect(dialect as 'perfect');
+  },
   reset: (sandbox) => sandbox.reset(),
 };
 

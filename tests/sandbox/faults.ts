@@ -1,5 +1,12 @@
 // Switchable faults: what a panel, its proxy or the network does on a bad day.
-import { REDIRECT_STATUSES, V1_ENDPOINTS, V2_ACTIONS, type Endpoint, type Fault } from './types';
+import {
+  REDIRECT_STATUSES,
+  V1_ENDPOINTS,
+  V2_ACTIONS,
+  type Endpoint,
+  type Fault,
+  type ScriptAnswer,
+} from './types';
 
 /** A response as it goes on the wire. */
 export interface RawResponse {
@@ -31,6 +38,55 @@ const BAD_GATEWAY_PAGE = `<html>
 </body>
 </html>
 `;
+
+const CLOUDFLARE_PAGE = `<!DOCTYPE html>
+<html lang="en-US"><head><title>Attention Required! | Cloudflare</title>
+<style>body{font-family:sans-serif}</style></head>
+<body><div id="cf-wrapper"><h1 data-translate="block_headline">Sorry, you have been blocked</h1>
+<h2 class="cf-subheadline">You are unable to access this panel</h2>
+<p>This website is using a security service to protect itself from online attacks. The action you just performed triggered the security solution.</p>
+</div></body></html>
+`;
+const LARAVEL_419_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Page Expired</title></head>
+<body><div class="flex-center"><div class="code">419</div><div class="message">Page Expired</div></div></body></html>
+`;
+
+const json = (status: number, body: unknown): RawResponse => jsonResponse(status, body);
+const html = (status: number, body: string): RawResponse => ({
+  status,
+  headers: { 'Content-Type': HTML_TYPE },
+  body,
+});
+
+/**
+ * Answers worded exactly as the common SMM panel scripts word them, with the statuses they send: the
+ * CodeIgniter script answers every error with HTTP 200 (English or its Turkish translation), the Laravel
+ * scripts with 401/422, Perfect Panel-style panels leak raw translation keys. Firewall and CSRF pages come
+ * from what sits in front of a panel.
+ */
+export const SCRIPT_ANSWERS: Record<ScriptAnswer, RawResponse> = {
+  wrongKeySmart: json(200, { error: 'API is Disable for this user or User Not Found! Contact the Support' }),
+  wrongKeySmartTr: json(200, {
+    error: 'API bu kullanıcı için Devre Dışı Bırak veya Kullanıcı Bulunamadı! Destek ile iletişime geçin',
+  }),
+  suspended: json(401, { error: 'Your account has been suspended.' }),
+  fundsRaw: json(200, { error: 'neworder.error.not_enough_funds' }),
+  fundsTr: json(200, { error: 'Hesapta Yeterli Bakiyeniz Yok' }),
+  funds422: json(422, { error: 'Not enough funds on balance' }),
+  badLink422: json(422, { error: 'Bad link' }),
+  invalidLinkTr: json(200, { error: 'Geçersiz Link' }),
+  minQuantity422: json(422, { error: 'Quantity less than minimal 50' }),
+  quantityRequired: json(200, { error: 'Quantity is required' }),
+  minimumAmount: json(200, { error: 'Quantity must to be greater than or equal to minimum amount 1' }),
+  serviceDisabled: json(200, { error: 'Service is disabled' }),
+  activeOrder422: json(422, {
+    error: 'You have active order with this link. Please wait until order being completed.',
+  }),
+  csrf419: html(419, LARAVEL_419_PAGE),
+  firewall403: html(403, CLOUDFLARE_PAGE),
+  csrfJson403: json(403, { message: 'CSRF token mismatch.' }),
+};
 
 /** Whether a value names an endpoint. */
 export function isEndpoint(value: unknown): value is Endpoint {
@@ -72,6 +128,10 @@ export function parseFault(value: unknown): Fault | null {
     case 'redirect':
       return REDIRECT_STATUSES.includes(f.status as never) && isOrigin(f.to)
         ? { type: 'redirect', status: f.status as 301, to: f.to as string }
+        : null;
+    case 'script':
+      return typeof f.answer === 'string' && Object.hasOwn(SCRIPT_ANSWERS, f.answer)
+        ? { type: 'script', answer: f.answer as ScriptAnswer }
         : null;
     case 'panelError': {
       const statusOk = f.status === undefined || (Number.isInteger(f.status) && (f.status as number) >= 200);
@@ -155,6 +215,8 @@ export function faultResponse(
       const body = api === 'v1' ? { success: false, message: fault.text } : { error: fault.text };
       return jsonResponse(fault.status ?? 200, body);
     }
+    case 'script':
+      return structuredClone(SCRIPT_ANSWERS[fault.answer]);
     case 'jsonAsHtml':
       return answer && { ...answer, headers: { 'Content-Type': HTML_TYPE }, body: `\n\n${answer.body}` };
     case 'slow':

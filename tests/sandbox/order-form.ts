@@ -1,6 +1,7 @@
 // Checks an `add` request against its service type, the way SMM panels of the standard v2 API do.
 import type { OrderService } from './catalog';
 import { roundMoney } from './context';
+import type { OrderDialect } from './types';
 
 /** An accepted order form: what to deliver and what it costs. */
 export interface OrderForm {
@@ -24,6 +25,8 @@ const RULES: Record<string, TypeRule> = {
   Default: { needs: ['link'], quantity: 'quantity' },
   'Custom Comments': { needs: ['link', 'comments'], quantity: { lines: 'comments' } },
   Package: { needs: ['link'], quantity: 'package' },
+  'Custom Comments Package': { needs: ['link', 'comments'], quantity: 'package' },
+  'Invites from Groups': { needs: ['link', 'groups'], quantity: 'quantity' },
   Mentions: { needs: ['link', 'usernames'], quantity: 'quantity' },
   'Mentions with Hashtags': { needs: ['link', 'usernames', 'hashtags'], quantity: 'quantity' },
   'Mentions Custom List': { needs: ['link', 'usernames'], quantity: { lines: 'usernames' } },
@@ -37,7 +40,13 @@ const RULES: Record<string, TypeRule> = {
   Subscriptions: { needs: ['username', 'min', 'max', 'delay'], quantity: 'subscription' },
 };
 
-const fail = (error: string) => ({ error });
+/** A refused form: the panel's words and the HTTP status its script sends them with. */
+export interface FormError {
+  error: string;
+  status: number;
+}
+
+const fail = (error: string, status = 200): FormError => ({ error, status });
 
 /** A whole number from a form field, or NaN. */
 function int(value: string | undefined): number {
@@ -94,13 +103,58 @@ function subscriptionError(service: OrderService, params: Record<string, string>
   return null;
 }
 
-/** Validates an add request for a service; the accepted form or the panel's error text. */
+/**
+ * The CodeIgniter script's checks (its own words, HTTP 200): every type but Custom Comments reads `quantity`
+ * ("Quantity is required" without it, also for a package), then min and max.
+ */
+function smartPanelError(service: OrderService, params: Record<string, string>): FormError | null {
+  // Its API places no subscriptions; the sandbox lets them through to the standard checks.
+  if (service.type === 'Subscriptions') return null;
+  if (service.type === 'Custom Comments') {
+    if (!params.comments?.trim()) return fail('Comments field is required');
+  } else if (!params.quantity?.trim()) return fail('Quantity is required');
+  if (!params.link?.trim()) return fail('Bad Link');
+  if (service.type === 'Custom Comments') return null;
+  const quantity = int(params.quantity);
+  if (!(quantity > 0) || quantity < +service.min)
+    return fail(`Quantity must to be greater than or equal to minimum amount ${service.min}`);
+  if (quantity > +service.max)
+    return fail(`Quantity must to be less than or equal to maximum amount ${service.max}`);
+  return null;
+}
+
+/** The Laravel scripts' checks (HTTP 422): a link, then the quantity against min and max. */
+function laravelError(
+  service: OrderService,
+  params: Record<string, string>,
+  quantity: number,
+): FormError | null {
+  if (!params.link?.trim() && service.type !== 'Subscriptions') return fail('Bad link', 422);
+  if (!(quantity >= +service.min)) return fail(`Quantity less than minimal ${service.min}`, 422);
+  if (quantity > +service.max) return fail(`Quantity more than maximum ${service.max}`, 422);
+  return null;
+}
+
+/** Validates an add request for a service in a script's dialect; the accepted form or the panel's error. */
 export function readOrderForm(
   service: OrderService,
   params: Record<string, string>,
-): OrderForm | { error: string } {
+  dialect: OrderDialect = 'perfect',
+): OrderForm | FormError {
   const rule = RULES[service.type];
   if (!rule) return fail('Incorrect request');
+  if (dialect === 'smart') {
+    const error = smartPanelError(service, params);
+    if (error) return error;
+  }
+  if (dialect === 'laravel' && rule.quantity !== 'subscription') {
+    const error = laravelError(
+      service,
+      params,
+      rule.quantity === 'package' ? int(params.quantity) : quantityOf(rule, params),
+    );
+    if (error) return error;
+  }
   for (const field of rule.needs) {
     if (!params[field]?.trim()) return fail(`${field} alanı gereklidir.`);
   }
@@ -119,7 +173,7 @@ export function readOrderForm(
   if (service.type === 'Poll' && !(int(params.answer_number) >= 1)) return fail('Incorrect answer number');
 
   const drip = dripFeed(service, params);
-  if (drip && 'error' in drip) return drip;
+  if (drip && 'error' in drip) return fail(drip.error);
   const runs = drip?.runs ?? null;
   const rate = Number(service.rate);
   const posts = rule.quantity === 'subscription' && params.posts ? int(params.posts) : 1;

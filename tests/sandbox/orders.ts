@@ -28,7 +28,8 @@ const IN_PROGRESS_STEPS = 3;
 const BAD_ORDER = 'Incorrect order ID';
 
 const ok = (body: unknown): Answer => ({ status: 200, body });
-const fail = (error: string): Answer => ok({ error });
+const fail = (error: string, status = 200): Answer => ({ status, body: { error } });
+const ACTIVE_ORDER = 'You have active order with this link. Please wait until order being completed.';
 /** Panels send money as strings with 5 decimals. */
 const money = (amount: number): string => roundMoney(amount).toFixed(5);
 const orderIds = (list: string | undefined): string[] =>
@@ -107,9 +108,17 @@ export function createOrdersPanel(ctx: SandboxContext): OrdersPanel {
   function add(params: Record<string, string>): Answer {
     const service = /^\d{1,9}$/.test(params.service ?? '') ? findService(Number(params.service)) : undefined;
     if (!service) return fail('Hatalı servis ID');
-    const form = readOrderForm(service, params);
-    if ('error' in form) return fail(form.error);
-    if (!ctx.spend(form.charge)) {
+    const dialect = ctx.settings.orderDialect;
+    const form = readOrderForm(service, params, dialect);
+    if ('error' in form) return fail(form.error, form.status);
+    // The Laravel scripts take one running order per link.
+    const sameLink = (o: OrderRecord) => !o.done && !!params.link && o.params.link === params.link;
+    if (dialect === 'laravel' && [...orders.values()].some(sameLink)) {
+      return fail(ACTIVE_ORDER, 422);
+    }
+    if (dialect === 'laravel' && !ctx.spend(form.charge)) return fail('Not enough funds on balance', 422);
+    if (dialect === 'smart' && !ctx.spend(form.charge)) return fail('Not enough funds on balance');
+    if (dialect === 'perfect' && !ctx.spend(form.charge)) {
       // Drip-feed and subscription orders go through another path on these panels, which leaks raw keys.
       const raw = form.runs !== null || service.type === 'Subscriptions';
       return fail(raw ? 'neworder.error.not_enough_funds' : 'Not enough funds on balance');

@@ -42,6 +42,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     secondCodeAfterMs: options.secondCodeAfterMs ?? null,
     numberWindowMs: options.numberWindowMs ?? DEFAULTS.numberWindowMs,
     orderStepMs: options.orderStepMs ?? DEFAULTS.orderStepMs,
+    orderDialect: 'perfect',
   });
   const numbersPanel = createNumbersPanel(ctx);
   const ordersPanel = createOrdersPanel(ctx);
@@ -190,6 +191,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ctx.settings.secondCodeAfterMs = ms;
     },
     deliverCode: (numberId, code) => numbersPanel.deliverCode(numberId, code),
+    setOrderDialect(dialect) {
+      check(['perfect', 'smart', 'laravel'].includes(dialect), 'dialect: perfect, smart or laravel');
+      ctx.settings.orderDialect = dialect;
+    },
     advance(ms) {
       check(Number.isFinite(ms) && ms >= 0, 'advance needs a finite ms >= 0');
       ctx.advance(ms);

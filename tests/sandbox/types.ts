@@ -42,7 +42,35 @@ export type Fault =
   | { type: 'jsonAsHtml' }
   // A redirect to another origin (`to`, e.g. a second sandbox), keeping the request's path and query
   // (so a client that follows it re-sends the key there).
-  | { type: 'redirect'; status: RedirectStatus; to: string };
+  | { type: 'redirect'; status: RedirectStatus; to: string }
+  // An answer exactly as one of the common panel scripts words it, with its HTTP status (see faults.ts).
+  | { type: 'script'; answer: ScriptAnswer };
+
+/** The named answers of the common panel scripts the sandbox can give (faults.ts SCRIPT_ANSWERS). */
+export type ScriptAnswer =
+  | 'wrongKeySmart'
+  | 'wrongKeySmartTr'
+  | 'suspended'
+  | 'fundsRaw'
+  | 'fundsTr'
+  | 'funds422'
+  | 'badLink422'
+  | 'invalidLinkTr'
+  | 'minQuantity422'
+  | 'quantityRequired'
+  | 'minimumAmount'
+  | 'serviceDisabled'
+  | 'activeOrder422'
+  | 'csrf419'
+  | 'firewall403'
+  | 'csrfJson403';
+
+/**
+ * How `add` checks its form: 'perfect' (the default: a package takes a link only), 'smart' (every type
+ * but custom comments needs `quantity`, errors as HTTP 200 texts), 'laravel' (errors as HTTP 422, one
+ * active order per link).
+ */
+export type OrderDialect = 'perfect' | 'smart' | 'laravel';
 
 /** The redirect statuses the sandbox can answer with. */
 export type RedirectStatus = 301 | 302 | 307 | 308;
@@ -139,6 +167,7 @@ export interface SandboxSettings {
   secondCodeAfterMs: number | null;
   numberWindowMs: number;
   orderStepMs: number;
+  orderDialect: OrderDialect;
 }
 
 /** A running sandbox panel and its controls (see server.ts). */
@@ -164,6 +193,8 @@ export interface Sandbox {
   advance(ms: number): void;
   setBalance(amount: number): void;
   balance(): number;
+  /** How `add` checks its form from now on (until reset). */
+  setOrderDialect(dialect: OrderDialect): void;
   setStock(numberServiceId: number, stock: number): void;
   orders(): SandboxOrder[];
   numbers(): SandboxNumber[];

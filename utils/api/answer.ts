@@ -1,7 +1,14 @@
 /** Reading a panel answer: tolerant JSON parsing, the panel's error text, and the status → error kind mapping. */
 
 import { isObject } from './coerce.ts';
-import { classifyPanelText, PanelError, redactSecret, type PanelErrorKind } from './errors.ts';
+import {
+  classifyPanelText,
+  htmlSummary,
+  PanelError,
+  redactSecret,
+  saysKeyIsWrong,
+  type PanelErrorKind,
+} from './errors.ts';
 import type { PanelRequest } from './http.ts';
 
 const PANEL_TEXT_LIMIT = 300;
@@ -43,25 +50,6 @@ function salvageJson(text: string): unknown {
 function looksLikeHtml(text: string): boolean {
   return /^<(!doctype|html|head|body|\?xml|!--|meta|title|div|p|h\d|center|br)\b/i.test(text);
 }
-
-function htmlTitle(text: string): string | undefined {
-  const m = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text);
-  if (!m) return undefined;
-  const title = m[1]
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => HTML_ENTITIES[e] ?? ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return title || undefined;
-}
-const HTML_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  '#39': "'",
-  nbsp: ' ',
-};
 
 /** The panel's error text in a JSON answer, or undefined when the answer is not a failure. */
 export function failureText(v: unknown): { text: string; form: 'error' | 'success_false' } | undefined {
@@ -159,8 +147,11 @@ export function interpretAnswer(
       cause: new Error(`HTTP ${status} from ${req.endpoint}: ${why}`),
     });
   const failure = parsed.ok ? failureText(parsed.value) : undefined;
-  const htmlText = !parsed.ok && parsed.why === 'html' ? htmlTitle(text) : undefined;
-  const panelText = failure?.text || htmlText;
+  const htmlText = !parsed.ok && parsed.why === 'html' ? htmlSummary(text) : undefined;
+  // Outside 2xx a JSON body's bare `message` ("CSRF token mismatch.", "Server Error") is the panel's word too.
+  const looseText =
+    parsed.ok && isObject(parsed.value) ? firstText(parsed.value.message, parsed.value.msg) : '';
+  const panelText = failure?.text || htmlText || (status >= 300 ? looseText || undefined : undefined);
 
   if (status >= 200 && status < 300) {
     if (!parsed.ok) {
@@ -183,7 +174,21 @@ export function interpretAnswer(
   const retryAfterMs = parseRetryAfter(headers.get('retry-after')) ?? undefined;
   if (status === 429) throw fail('rate_limited', panelText, 'rate limited', retryAfterMs);
   if (status >= 500) throw fail('unavailable', panelText, `server error`, retryAfterMs);
-  if (status === 401 || status === 403) throw fail('bad_key', panelText, 'refused', undefined);
+  // 419 is Laravel's CSRF "Page Expired": a web form's guard, not the API's answer.
+  if (status === 401 || status === 403 || status === 419) {
+    // The panel's own JSON refusal means the key (or its account) unless its words say otherwise; an HTML or
+    // text page is a firewall, a CSRF or a host's "forbidden" page unless its words say the key is wrong.
+    const jsonKind = parsed.ok ? classifyPanelText(panelText ?? '') : null;
+    const kind =
+      jsonKind === null
+        ? panelText !== undefined && saysKeyIsWrong(panelText)
+          ? 'bad_key'
+          : 'refused'
+        : jsonKind === 'unexpected'
+          ? 'bad_key'
+          : jsonKind;
+    throw fail(kind, panelText, 'refused');
+  }
   if (status === 408) throw fail('timeout', panelText, 'request timeout');
   const textKind = failure ? classifyPanelText(failure.text) : 'unexpected';
   if (status === 404) throw fail(textKind === 'unexpected' ? 'not_found' : textKind, panelText, 'panel');

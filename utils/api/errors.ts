@@ -1,18 +1,21 @@
 /** The one error type for both panel APIs, its mapping to catalogue sentences, and panel-text classification. */
 
-import { fold } from '../fold.ts';
 import type { MessageKey, Translate } from '../i18n.ts';
 import { redactCause } from './redact.ts';
 
 export { redactCause, redactSecret } from './redact.ts';
+export { classifyPanelText, htmlSummary, saysKeyIsWrong } from './panelText.ts';
 
 export type PanelErrorKind =
   | 'bad_key'
   | 'insufficient_funds'
   | 'out_of_stock'
+  | 'active_order'
+  | 'service_disabled'
   | 'invalid_input'
   | 'not_found'
   | 'rate_limited'
+  | 'refused'
   | 'unavailable'
   | 'network'
   | 'timeout'
@@ -23,9 +26,12 @@ export const PANEL_ERROR_KINDS: readonly PanelErrorKind[] = [
   'bad_key',
   'insufficient_funds',
   'out_of_stock',
+  'active_order',
+  'service_disabled',
   'invalid_input',
   'not_found',
   'rate_limited',
+  'refused',
   'unavailable',
   'network',
   'timeout',
@@ -69,9 +75,12 @@ const KIND_MESSAGE: Record<PanelErrorKind, MessageKey> = {
   bad_key: 'error_bad_key',
   insufficient_funds: 'error_insufficient_funds',
   out_of_stock: 'error_out_of_stock',
+  active_order: 'error_active_order',
+  service_disabled: 'error_service_disabled',
   invalid_input: 'error_invalid_input',
   not_found: 'error_not_found',
   rate_limited: 'error_rate_limited',
+  refused: 'error_refused',
   unavailable: 'error_unavailable',
   network: 'error_network',
   timeout: 'error_timeout',
@@ -184,46 +193,6 @@ export function errorSentence(
   const panelText = e.panelText?.trim();
   if (panelText) parts.push(t('error_panel_said', { text: panelText }));
   return parts.join(' ');
-}
-
-/** Lowercases, folds Turkish letters and diacritics, splits raw keys ("neworder.error.not_enough_funds"). */
-function foldText(text: string): string {
-  return fold(text.replace(/([a-z])([A-Z])/g, '$1 $2'))
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-// Families of stems, tried in this order: the first family that matches wins.
-const KEY_WORD = /\b(api ?key|apikey|key|anahtar\w*|token|api kodu)\b/;
-const WRONG_WORD =
-  /\b(invalid|incorrect|wrong|bad|unknown|not valid|not found|missing|required|empty|expired|revoked|gecersiz\w*|hatali|yanlis|bulunamadi|eksik|bos|tanimsiz)\b/;
-const AUTH_FAILURE =
-  /\b(unauthori[sz]ed|unauthenticated|authentication failed|auth failed|not authori[sz]ed|access denied|yetkisiz|erisim reddedildi|oturum)\b/;
-const OUT_OF_STOCK =
-  /\bstok\w*|\bstock\b|\bsold out\b|\btukendi\b|\bno (free |available )?(numbers?|phones?)\b|\bnumbers? (is |are )?(not available|unavailable)\b|\bnot enough numbers\b|\bnumara\w* (yok|kalmadi|mevcut degil|tukendi)\b/;
-const FUNDS =
-  /\binsufficient\b|\bnot enough\b|\bno (funds?|money|balance)\b|\blow balance\b|\bfunds?\b|\byetersiz\b|\bbakiye\w* (yok|yetmiyor|yeterli degil|az)\b|\bbalance (is )?(too low|not enough)\b/;
-const RATE_LIMIT =
-  /\btoo many (requests|attempts|tries|calls|connections)\b|\brate ?limit\w*|\bthrottl\w*|\bslow down\b|\bflood\b|\bcok fazla (istek|deneme|talep)\b|\bcok sik\b/;
-const UNAVAILABLE =
-  /\bmaintenance\b|\bbakim\w*|\bunavailable\b|\btemporarily\b|\bgecici olarak\b|\bserver error\b|\binternal error\b|\bbad gateway\b|\bgateway\b|\bsunucu hatasi\b/;
-const NOT_FOUND =
-  /\b(incorrect|invalid|wrong|unknown|hatali|gecersiz|yanlis|bilinmeyen) (order|siparis|number|numara|refill|activation)\b|\b(order|siparis|number|numara|refill|activation)\w* (id )?(not found|bulunamadi|does not exist|yok)\b|\bnot found\b|\bbulunamadi\b|\bno such\b|\bdoes not exist\b/;
-const INVALID_INPUT =
-  /\b(incorrect|invalid|wrong|bad|hatali|gecersiz\w*|yanlis|eksik|missing|required|zorunlu|must|not allowed|izin verilmiyor|too (short|long|few)|less than|more than|greater than|minimal|maximal|minimum|maximum|min|max|link|url|quantity|miktar|adet|comments?|yorum\w*|runs|interval|usernames?|hashtags?|service|servis|parametre\w*|parameters?|request|istek)\b/;
-
-/** Classifies a panel's error text (English, Turkish or a raw key) by tolerant stem matching; unknown → 'unexpected'. */
-export function classifyPanelText(text: string): PanelErrorKind {
-  const t = foldText(text);
-  if (!t) return 'unexpected';
-  if ((KEY_WORD.test(t) && WRONG_WORD.test(t)) || AUTH_FAILURE.test(t)) return 'bad_key';
-  if (OUT_OF_STOCK.test(t)) return 'out_of_stock';
-  if (FUNDS.test(t)) return 'insufficient_funds';
-  if (RATE_LIMIT.test(t)) return 'rate_limited';
-  if (UNAVAILABLE.test(t)) return 'unavailable';
-  if (NOT_FOUND.test(t)) return 'not_found';
-  if (INVALID_INPUT.test(t)) return 'invalid_input';
-  return 'unexpected';
 }
 
 function isSerializedPanelError(e: unknown): e is SerializedPanelError {

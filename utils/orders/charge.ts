@@ -23,8 +23,9 @@ export function chargeFor(ratePer1000: number, units: number): number {
 
 /** How an order's price is counted for a service type: per 1000 units, or one price for the package. */
 export function orderCharge(service: Pick<OrderService, 'type' | 'rate'>, units: number): number {
-  // A package is sold as one item at its rate (the panels' own forms show the rate as the price).
-  if (service.type === 'package') return fromMicro(toMicro(service.rate));
+  // A package (also a custom-comments package) is sold as one item at its rate, as the panels charge it.
+  if (service.type === 'package' || service.type === 'custom_comments_package')
+    return fromMicro(toMicro(service.rate));
   return chargeFor(service.rate, units);
 }
 

@@ -1,4 +1,7 @@
-/** Which fields an order form has for each service type (see the API README's type table). */
+/**
+ * Which fields an order form has for each service type, as the common panel scripts' `add` takes them (see the
+ * API README's type table). A package sends quantity=1: some scripts answer "Quantity is required" without it.
+ */
 
 import type { OrderService, ServiceType } from '../api/orders/types';
 
@@ -15,6 +18,7 @@ export type FieldName =
   | 'username'
   | 'media'
   | 'answer_number'
+  | 'groups'
   | 'keywords'
   | 'min'
   | 'max'
@@ -49,6 +53,7 @@ const FORMS: Record<Exclude<ServiceType, 'other'>, TypeForm> = {
   default: { fields: [LINK, QUANTITY], quantity: 'quantity' },
   custom_comments: { fields: [LINK, req('comments', 'lines')], quantity: { lines: 'comments' } },
   package: { fields: [LINK], quantity: 'package' },
+  custom_comments_package: { fields: [LINK, req('comments', 'lines')], quantity: 'package' },
   mentions: { fields: [LINK, QUANTITY, req('usernames', 'lines')], quantity: 'quantity' },
   mentions_with_hashtags: {
     fields: [LINK, QUANTITY, req('usernames', 'lines'), req('hashtags', 'lines')],
@@ -64,6 +69,7 @@ const FORMS: Record<Exclude<ServiceType, 'other'>, TypeForm> = {
     quantity: { lines: 'comments' },
   },
   poll: { fields: [LINK, QUANTITY, req('answer_number', 'count')], quantity: 'quantity' },
+  invites_from_groups: { fields: [LINK, QUANTITY, req('groups', 'lines')], quantity: 'quantity' },
   seo: { fields: [LINK, QUANTITY, req('keywords', 'lines')], quantity: 'quantity' },
   subscriptions: {
     fields: [

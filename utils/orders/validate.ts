@@ -180,6 +180,10 @@ export function validateOrder(
     (params as unknown as Record<string, string | number>)[name] =
       WHOLE.test(value) && isNumeric(name) ? Number(value) : value;
   }
+  // Some common scripts read `quantity` for every type ("Quantity is required" without it): a package is
+  // one, a line-counted type sends its line count; panels that count the lines themselves ignore it.
+  if (source === 'package') params.quantity = 1;
+  else if (typeof source === 'object') params.quantity = units;
   return {
     ok: true,
     order: {

@@ -1,4 +1,5 @@
 // @vitest-environment node
+// Over 250 lines: every fault against both clients, then the retry rules, over one sandbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorSentence, PanelError, type PanelErrorKind } from '../../../utils/api/errors.ts';
 import type { ApiOptions } from '../../../utils/api/http.ts';
@@ -62,8 +63,18 @@ const CLIENTS: Client[] = [
 const FAULTS: { fault: Fault; kind: PanelErrorKind; status?: number; panelText?: string }[] = [
   { fault: { type: 'http500' }, kind: 'unavailable', status: 500 },
   { fault: { type: 'http502' }, kind: 'unavailable', status: 502, panelText: '502 Bad Gateway' },
-  { fault: { type: 'html' }, kind: 'unavailable', status: 200, panelText: 'Bakım Çalışması' },
-  { fault: { type: 'html', status: 503 }, kind: 'unavailable', status: 503, panelText: 'Bakım Çalışması' },
+  {
+    fault: { type: 'html' },
+    kind: 'unavailable',
+    status: 200,
+    panelText: 'Sitemiz şu anda bakımda. Kısa süre içinde tekrar hizmetinizdeyiz.',
+  },
+  {
+    fault: { type: 'html', status: 503 },
+    kind: 'unavailable',
+    status: 503,
+    panelText: 'Sitemiz şu anda bakımda. Kısa süre içinde tekrar hizmetinizdeyiz.',
+  },
   { fault: { type: 'rateLimit', retryAfterSec: 2 }, kind: 'rate_limited', status: 429 },
   { fault: { type: 'malformed' }, kind: 'unexpected', status: 200 },
   { fault: { type: 'empty' }, kind: 'unavailable', status: 200 },

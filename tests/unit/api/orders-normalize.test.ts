@@ -1,3 +1,4 @@
+// Over 250 lines: one table per normaliser (services, types, statuses, cancels), each row a dialect seen on panels.
 import { describe, expect, it } from 'vitest';
 import {
   normalizeAddResult,
@@ -129,7 +130,11 @@ describe('normalizeServiceType', () => {
     ['CustomComments', 'custom_comments'],
     [undefined, 'default'],
     ['', 'default'],
-    ['Invites from Groups', 'other'],
+    ['Invites from Groups', 'invites_from_groups'],
+    ['Custom Comments Package', 'custom_comments_package'],
+    ['custom_comments_package', 'custom_comments_package'],
+    ['mentions hastag', 'mentions_hashtag'],
+    ['Web Traffic', 'other'],
   ];
   it.each(cases)('%j → %s', (raw, type) => expect(normalizeServiceType(raw)).toBe(type));
 });

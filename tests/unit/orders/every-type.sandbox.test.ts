@@ -71,6 +71,18 @@ const FORMS: [number, string, Record<string, string>, { quantity: number; charge
   [14, 'Poll', { link: LINK, quantity: '100', answer_number: '2' }, { quantity: 100, charge: 0.15 }],
   [15, 'SEO', { link: LINK, quantity: '1000', keywords: 'kahve\nçay' }, { quantity: 1000, charge: 0.6 }],
   [
+    22,
+    'Custom Comments Package',
+    { link: LINK, comments: 'Harika\nÇok güzel\nSüper' },
+    { quantity: 1, charge: 4 },
+  ],
+  [
+    23,
+    'Invites from Groups',
+    { link: LINK, quantity: '100', groups: 'https://t.me/grup1\nhttps://t.me/grup2' },
+    { quantity: 100, charge: 0.2 },
+  ],
+  [
     16,
     'Subscriptions',
     { username: 'ayse', min: '100', max: '200', posts: '3', delay: '30', expiry: '2031-05-01' },
@@ -78,29 +90,41 @@ const FORMS: [number, string, Record<string, string>, { quantity: number; charge
   ],
 ];
 
-describe('every supported type is accepted by a panel of the standard API (the sandbox)', () => {
-  const orders = fakeItem<TrackedOrder[]>('orders', []);
-  let tracker: ReturnType<typeof createOrderTracker>;
-  beforeEach(() => {
-    tracker = createOrderTracker({
-      api: async () => createOrdersApi({ origin: sandbox.url, getKey: () => sandbox.key }),
-      origin: async () => sandbox.url,
-      orders,
-      services: fakeItem<OrderServicesCache>('orderServices', { origin: '', services: [], at: 0 }),
-      requests: fakeItem<Record<string, OrderRequestRecord>>('orderRequests', {}),
-      now: () => Date.now(),
+// Each dialect is a family of common panel scripts: what one accepts, the others must accept too.
+describe.each(['perfect', 'smart', 'laravel'] as const)(
+  'every supported type is accepted by a %s-script panel (the sandbox)',
+  (dialect) => {
+    beforeAll(() => sandbox.setOrderDialect(dialect));
+    afterAll(() => sandbox.setOrderDialect('perfect'));
+    const orders = fakeItem<TrackedOrder[]>('orders', []);
+    let tracker: ReturnType<typeof createOrderTracker>;
+    beforeEach(() => {
+      tracker = createOrderTracker({
+        api: async () => createOrdersApi({ origin: sandbox.url, getKey: () => sandbox.key }),
+        origin: async () => sandbox.url,
+        orders,
+        services: fakeItem<OrderServicesCache>('orderServices', { origin: '', services: [], at: 0 }),
+        requests: fakeItem<Record<string, OrderRequestRecord>>('orderRequests', {}),
+        now: () => Date.now(),
+      });
     });
-  });
 
-  it.each(FORMS)('service %i (%s)', async (serviceId, _name, values, expected) => {
-    const before = sandbox.balance();
-    const placed = await tracker.place({ requestId: `t-${serviceId}`, service: serviceId, values });
-    const atPanel = sandbox.orders().find((o) => o.id === placed.id)!;
-    expect(atPanel.serviceId).toBe(serviceId);
-    expect(atPanel.quantity).toBe(expected.quantity);
-    // Our charge before ordering is what the panel took.
-    expect(atPanel.charge).toBeCloseTo(expected.charge, 6);
-    expect(placed.charge).toBeCloseTo(expected.charge, 6);
-    expect(sandbox.balance()).toBeCloseTo(before - expected.charge, 5);
-  });
-});
+    it.each(FORMS)('service %i (%s)', async (serviceId, _name, values, expected) => {
+      const before = sandbox.balance();
+      // One link per order: the Laravel scripts refuse a second running order on a link.
+      const link = values.link && `${values.link}?d=${dialect}&s=${serviceId}`;
+      const placed = await tracker.place({
+        requestId: `t-${dialect}-${serviceId}`,
+        service: serviceId,
+        values: link ? { ...values, link } : values,
+      });
+      const atPanel = sandbox.orders().find((o) => o.id === placed.id)!;
+      expect(atPanel.serviceId).toBe(serviceId);
+      expect(atPanel.quantity).toBe(expected.quantity);
+      // Our charge before ordering is what the panel took.
+      expect(atPanel.charge).toBeCloseTo(expected.charge, 6);
+      expect(placed.charge).toBeCloseTo(expected.charge, 6);
+      expect(sandbox.balance()).toBeCloseTo(before - expected.charge, 5);
+    });
+  },
+);

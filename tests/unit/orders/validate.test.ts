@@ -95,7 +95,7 @@ describe('order form per service type: fields, add parameters and charge', () =>
   it('Custom Comments: one per line, quantity = lines, comments not empty', () => {
     const comments = 'Harika!\n\n  Süper  \nÇok iyi\r\n';
     const o = valid('custom_comments', { link: LINK, comments }, { rate: 8, min: 2, max: 1500 });
-    expect(o.params).toEqual({ service: 1, link: LINK, comments: 'Harika!\nSüper\nÇok iyi' });
+    expect(o.params).toEqual({ service: 1, link: LINK, comments: 'Harika!\nSüper\nÇok iyi', quantity: 3 });
     expect(o.total).toBe(3);
     expect(o.charge).toBe(0.024);
     expect(codes(errors('custom_comments', { link: LINK, comments: ' \n \n' }))).toEqual([
@@ -106,12 +106,36 @@ describe('order form per service type: fields, add parameters and charge', () =>
     ]);
   });
 
-  it('Package: link only, charged its rate', () => {
+  it('Package: a link to type, sent with quantity 1 (scripts answer "Quantity is required" without it), charged its rate', () => {
     expect(formFields(service('package'), false).map((f) => f.name)).toEqual(['link']);
     const o = valid('package', { link: LINK, quantity: '999' }, { rate: 3.5, min: 1, max: 1 });
-    expect(o.params).toEqual({ service: 1, link: LINK });
+    expect(o.params).toEqual({ service: 1, link: LINK, quantity: 1 });
     expect(o.charge).toBe(3.5);
     expect(o.total).toBe(1);
+  });
+
+  it('Custom Comments Package: link and comments, sent with quantity 1, charged its rate', () => {
+    expect(formFields(service('custom_comments_package'), false).map((f) => f.name)).toEqual([
+      'link',
+      'comments',
+    ]);
+    const o = valid(
+      'custom_comments_package',
+      { link: LINK, comments: 'a\nb\nc' },
+      { rate: 4, min: 1, max: 1 },
+    );
+    expect(o.params).toEqual({ service: 1, link: LINK, comments: 'a\nb\nc', quantity: 1 });
+    expect(o.charge).toBe(4);
+    expect(codes(errors('custom_comments_package', { link: LINK }))).toEqual(['comments:no_lines']);
+  });
+
+  it('Invites from Groups: link, quantity, groups (one per line)', () => {
+    const o = valid('invites_from_groups', { link: LINK, quantity: '100', groups: 'g1\n g2 ' }, { rate: 2 });
+    expect(o.params).toEqual({ service: 1, link: LINK, quantity: 100, groups: 'g1\ng2' });
+    expect(o.charge).toBe(0.2);
+    expect(codes(errors('invites_from_groups', { link: LINK, quantity: '100' }))).toEqual([
+      'groups:no_lines',
+    ]);
   });
 
   it('Mentions: link, quantity, usernames', () => {
@@ -140,7 +164,7 @@ describe('order form per service type: fields, add parameters and charge', () =>
       { link: LINK, usernames: 'a\nb\nc' },
       { rate: 3, min: 2, max: 1000 },
     );
-    expect(o.params).toEqual({ service: 1, link: LINK, usernames: 'a\nb\nc' });
+    expect(o.params).toEqual({ service: 1, link: LINK, usernames: 'a\nb\nc', quantity: 3 });
     expect(o.total).toBe(3);
     expect(o.charge).toBe(0.009);
     expect(errors('mentions_custom_list', { link: LINK, usernames: 'a' }, { min: 2 })).toEqual([
@@ -191,7 +215,7 @@ describe('order form per service type: fields, add parameters and charge', () =>
       { link: LINK, username: 'mehmet', comments: 'a\nb' },
       { rate: 9, min: 1, max: 500 },
     );
-    expect(o.params).toEqual({ service: 1, link: LINK, username: 'mehmet', comments: 'a\nb' });
+    expect(o.params).toEqual({ service: 1, link: LINK, username: 'mehmet', comments: 'a\nb', quantity: 2 });
     expect(o.charge).toBe(0.018);
     expect(codes(errors('comment_replies', { link: LINK, comments: 'a' }, { min: 1 }))).toEqual([
       'username:required',

@@ -6,6 +6,7 @@ export type { Balance } from '../balance.ts';
 export type ServiceType =
   | 'default'
   | 'custom_comments'
+  | 'custom_comments_package'
   | 'package'
   | 'mentions_with_hashtags'
   | 'mentions_custom_list'
@@ -15,6 +16,7 @@ export type ServiceType =
   | 'comment_likes'
   | 'comment_replies'
   | 'poll'
+  | 'invites_from_groups'
   | 'seo'
   | 'subscriptions'
   | 'mentions'
@@ -69,6 +71,7 @@ export interface AddOrderParams {
   username?: string;
   media?: string;
   answer_number?: string;
+  groups?: string;
   keywords?: string;
   min?: number;
   max?: number;
