@@ -33,6 +33,17 @@ const REAL_WORLD: [string, string | null][] = [
   ['Call +1 (555) 123-4567 if this was not you. Your code: 990011', '990011'],
   ['Order 12.05.2024 paid $1250. Code 3141', '3141'],
   ['Kodunuz 8765. Tutar: 150 TL. Yardım için 0850 222 33 44', '8765'],
+  ['Sign in to Example.\n\n@example.com #482913', '482913'],
+  ['Ref 5521. Your verification code is 130499', '130499'],
+  ['You paid $1250. Use 3141 to confirm', '3141'],
+  ['Tutar 1500 TL. Onay için 3141', '3141'],
+  ['Balance 12500.75 — enter 3141 to confirm', '3141'],
+  ['Open https://example.com/r/8812 and enter 553311', '553311'],
+  ['Open https://example.com?ref=8812 and enter 553311', '553311'],
+  ['Visit example.com/r/8812 and enter 553311', '553311'],
+  ['Sent to 4455667@mail.example.com — enter 553311', '553311'],
+  ['Example © 2024. Enter 4821 to sign in', '4821'],
+  ['<#> Welcome to Example. Sign in with the app.\n2024567+aBc', null],
   ['Hello, your account is ready', null],
   ['Your code expires in 5 minutes', null],
 ];
@@ -112,6 +123,9 @@ describe('extractCode: properties', () => {
 
   it('digits of a phone number in the text are never the code', () => {
     const phone = fc.oneof(
+      fc
+        .tuple(fc.stringMatching(/^[1-9]$/), fc.stringMatching(/^[0-9]{3}$/), fc.stringMatching(/^[0-9]{4}$/))
+        .map(([cc, a, b]) => `+${cc} ${a} ${b}`),
       fc
         .tuple(
           fc.stringMatching(/^[1-9][0-9]{0,2}$/),
