@@ -8,39 +8,51 @@ interface Props {
   busy: boolean;
 }
 
-/** The newest code in large digits with Copy and Fill (and the question a Fill may ask first); earlier codes below. */
+/** The newest code in large digits with Copy and Fill (and the question a Fill may ask first), the SMS it came in beside it; earlier codes below. */
 export function CodeDisplay({ store, rental, busy }: Props) {
   const { t } = useI18n();
   const latest = rental.codes[rental.codes.length - 1];
   if (!latest) return null;
   const earlier = rental.codes.slice(0, -1).reverse();
   const ask = store.fillAsks.value[rental.id];
+  const code = latest.code;
   return (
     <div class="code-box">
-      <div class="code-row">
-        <output class="code" data-testid="code" aria-label={t('ui_code_aria', { code: latest.code })}>
-          {latest.code}
-        </output>
-        <div class="row">
-          <button
-            type="button"
-            class="btn btn-primary"
-            aria-label={t('ui_copy_code_aria', { code: latest.code })}
-            onClick={() => void store.copyCode(rental, latest.code)}
-          >
-            {t('ui_copy')}
-          </button>
-          <button
-            type="button"
-            class="btn"
-            disabled={busy}
-            aria-label={t('ui_fill_code_aria', { code: latest.code })}
-            onClick={() => void store.fillCode(rental, latest.code)}
-          >
-            {t('ui_fill')}
-          </button>
+      {code !== null ? (
+        <div class="code-row">
+          <output class="code" data-testid="code" aria-label={t('ui_code_aria', { code })}>
+            {code}
+          </output>
+          <div class="row">
+            <button
+              type="button"
+              class="btn btn-primary"
+              aria-label={t('ui_copy_code_aria', { code })}
+              onClick={() => void store.copyCode(rental, code)}
+            >
+              {t('ui_copy')}
+            </button>
+            <button
+              type="button"
+              class="btn"
+              disabled={busy}
+              aria-label={t('ui_fill_code_aria', { code })}
+              onClick={() => void store.fillCode(rental, code)}
+            >
+              {t('ui_fill')}
+            </button>
+          </div>
         </div>
-      </div>
+      ) : (
+        <p class="note note-warn" data-testid="code-none">
+          {t('ui_sms_no_code')}
+        </p>
+      )}
+      {latest.message && (
+        <p class="hint code-message" data-testid="code-message">
+          {t('ui_sms_message_label')} <span>{latest.message}</span>
+        </p>
+      )}
       {ask && (
         <div class="note note-warn" role="alertdialog" aria-label={ask.text} data-testid="fill-ask">
           <p>{ask.text}</p>
@@ -61,7 +73,7 @@ export function CodeDisplay({ store, rental, busy }: Props) {
       )}
       {earlier.length > 0 && (
         <p class="hint">
-          {t('ui_earlier_codes')} {earlier.map((c) => c.code).join(', ')}
+          {t('ui_earlier_codes')} {earlier.map((c) => c.code ?? c.message).join(', ')}
         </p>
       )}
     </div>

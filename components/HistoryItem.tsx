@@ -4,6 +4,11 @@ import { cancelSentence } from '../utils/stores/cancelText';
 import { formatWhen } from '../utils/stores/time';
 import { useI18n } from './I18n';
 
+/** The codes found in a rental's messages. */
+const codesOf = (r: Rental) => r.codes.flatMap((c) => (c.code === null ? [] : [c.code]));
+/** The whole texts that were more than a bare code. */
+const messagesOf = (r: Rental) => r.codes.flatMap((c) => (c.message ? [c.message] : []));
+
 /** One finished number: what, when, how it ended, and the codes it got. */
 export function HistoryItem({
   rental,
@@ -30,11 +35,16 @@ export function HistoryItem({
         <span class={`status status-${rental.state}`}>{t(`ui_state_${rental.state}`)}</span>
         <time dateTime={new Date(rental.endedAt ?? rental.createdAt).toISOString()}>{when}</time>
       </div>
-      {rental.codes.length > 0 && (
+      {codesOf(rental).length > 0 && (
         <p class="history-codes">
-          {t('ui_codes')} <strong class="mono">{rental.codes.map((c) => c.code).join(', ')}</strong>
+          {t('ui_codes')} <strong class="mono">{codesOf(rental).join(', ')}</strong>
         </p>
       )}
+      {messagesOf(rental).map((m, i) => (
+        <p key={i} class="hint code-message">
+          {t('ui_sms_message_label')} <span>{m}</span>
+        </p>
+      ))}
       {rental.state === 'cancelled' && <p class="hint">{cancelSentence(rental.cancel, t).text}</p>}
     </li>
   );

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Translate } from '../../utils/i18n';
 import { pageOrigin } from '../../utils/otp/site';
 import { latestCode } from '../../utils/rentals/machine';
-import type { Rental } from '../../utils/rentals/types';
+import type { CodeEntry, Rental } from '../../utils/rentals/types';
 import type { Core } from './core';
 import type { FillFeature } from './fill';
 
@@ -26,16 +26,22 @@ export const NOTIFICATION_BUTTONS = import.meta.env.BROWSER !== 'firefox';
 
 const icon = () => browser.runtime.getURL('/icon/128.png');
 
-/** A system notification with the code, the number and the service (Copy / Fill buttons on Chrome). */
-export async function notifyCode(rental: Rental, code: string, t: Translate): Promise<void> {
+/**
+ * A system notification with the code found in the SMS (the whole text below it), the number and the
+ * service, with Copy / Fill buttons on Chrome. A message without a code is shown as it is, without buttons.
+ */
+export async function notifyCode(rental: Rental, entry: CodeEntry, t: Translate): Promise<void> {
+  const about = t('notifyCodeBody', { number: rental.number ?? '', service: rental.serviceName });
+  const { code, message } = entry;
   const options: Browser.notifications.NotificationCreateOptions = {
     type: 'basic',
     iconUrl: icon(),
-    title: t('notifyCodeTitle', { code }),
-    message: t('notifyCodeBody', { number: rental.number ?? '', service: rental.serviceName }),
+    title: code !== null ? t('notifyCodeTitle', { code }) : t('notifyMessageTitle'),
+    message: message ? `${message}\n${about}` : about,
     priority: 2,
   };
-  if (NOTIFICATION_BUTTONS) options.buttons = [{ title: t('actionCopy') }, { title: t('actionFill') }];
+  if (NOTIFICATION_BUTTONS && code !== null)
+    options.buttons = [{ title: t('actionCopy') }, { title: t('actionFill') }];
   await browser.notifications.create(noticeId('code', rental.id), options);
 }
 

@@ -69,15 +69,16 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
     api: core.apis.numbers,
     settings: core.settings,
     clock: realClock,
-    onCode: async (rental, code) => {
+    onCode: async (rental, entry) => {
       await core.repaint();
       if ((await core.settings()).notifications) {
         await core
           .translator()
-          .then((t) => notifyCode(rental, code, t))
+          .then((t) => notifyCode(rental, entry, t))
           .catch(() => undefined);
       }
-      await fill.autoFill(rental, code).catch(() => undefined);
+      // A message without a code is shown, never typed.
+      if (entry.code !== null) await fill.autoFill(rental, entry.code).catch(() => undefined);
     },
     autoCancel: (rental) => renter.cancel(rental.id, true),
     onChange: async () => {

@@ -51,6 +51,14 @@ const POST_ACTIONS: Record<string, (sandbox: Sandbox, body: Body) => void> = {
     need(ms === null || isMs(ms), 'ms: a number >= 0 or null');
     sandbox.setSecondCodeAfter(ms as number | null);
   },
+  // Whole SMS texts instead of bare codes: { template: "G-{code} is your Google verification code." }, null for bare.
+  'sms-format'(sandbox, { template }) {
+    need(
+      template === null || (typeof template === 'string' && template.includes('{code}')),
+      'template: text with {code}, or null',
+    );
+    sandbox.setSmsFormat(template as string | null);
+  },
   balance(sandbox, { amount }) {
     need(isMs(amount), 'amount: a number >= 0');
     sandbox.setBalance(amount as number);

@@ -73,9 +73,12 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
   }
 
   // Codes without a leading zero go out as JSON numbers for even number ids (as the provider's doc shows),
-  // as strings otherwise, so a client meets both forms.
+  // as strings otherwise, so a client meets both forms. With an SMS format set, the whole SMS goes out
+  // instead, as some panels send it.
   function codeValue(n: SandboxNumber): string | number {
     const code = n.codes[n.codes.length - 1].code;
+    const format = ctx.settings.smsFormat;
+    if (format !== null) return format.replaceAll('{code}', code);
     return n.id % 2 === 0 && /^[1-9]\d{0,14}$/.test(code) ? Number(code) : code;
   }
 

@@ -40,6 +40,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ctx = createContext(key, options.balance ?? DEFAULTS.balance, {
     codeDelayMs: options.codeDelayMs ?? DEFAULTS.codeDelayMs,
     secondCodeAfterMs: options.secondCodeAfterMs ?? null,
+    smsFormat: options.smsFormat ?? null,
     numberWindowMs: options.numberWindowMs ?? DEFAULTS.numberWindowMs,
     orderStepMs: options.orderStepMs ?? DEFAULTS.orderStepMs,
     orderDialect: 'perfect',
@@ -189,6 +190,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setSecondCodeAfter(ms) {
       check(ms === null || ms >= 0, 'second code delay must be >= 0 or null');
       ctx.settings.secondCodeAfterMs = ms;
+    },
+    setSmsFormat(template) {
+      check(template === null || template.includes('{code}'), 'an SMS format must hold {code}');
+      ctx.settings.smsFormat = template;
     },
     deliverCode: (numberId, code) => numbersPanel.deliverCode(numberId, code),
     setOrderDialect(dialect) {

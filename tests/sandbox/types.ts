@@ -88,6 +88,8 @@ export interface SandboxOptions {
   codeDelayMs?: number;
   /** A second, newer code this long after the first; default null (none). */
   secondCodeAfterMs?: number | null;
+  /** Deliver whole SMS texts: a template with {code} (e.g. "G-{code} is your Google verification code."); default null (bare codes). */
+  smsFormat?: string | null;
   /** How long a rented number lives, default 20 minutes. */
   numberWindowMs?: number;
   /** Each step moves orders one phase along, default 5000. */
@@ -165,6 +167,8 @@ export interface SandboxOrder {
 export interface SandboxSettings {
   codeDelayMs: number;
   secondCodeAfterMs: number | null;
+  /** A template with {code}: getMessage answers the whole SMS instead of the bare code; null: bare. */
+  smsFormat: string | null;
   numberWindowMs: number;
   orderStepMs: number;
   orderDialect: OrderDialect;
@@ -187,6 +191,8 @@ export interface Sandbox {
   /** Also applies to numbers still waiting for their first code. */
   setCodeDelay(ms: number): void;
   setSecondCodeAfter(ms: number | null): void;
+  /** From now on codes go out inside this SMS template (must hold {code}); null: bare codes again. */
+  setSmsFormat(template: string | null): void;
   /** The code arrives now (default: 6 random digits, may start with 0); a number with a code gets a newer one. */
   deliverCode(numberId: number, code?: string): void;
   /** Moves the virtual clock forward (codes, number windows and order progress follow it). */

@@ -1,6 +1,7 @@
 import type { SerializedPanelError } from '../api/errors';
 import type { CancelResult, MessageResult, RentedNumber } from '../api/numbers/types';
-import type { Rental, RentRequest } from './types';
+import { extractCode } from '../otp/extract-code';
+import type { CodeEntry, Rental, RentRequest } from './types';
 
 /** How long a number is still watched for a newer code after its first one. */
 export const AFTER_CODE_WATCH_MS = 5 * 60_000;
@@ -57,17 +58,23 @@ export function rentUnknown(r: Rental, error: SerializedPanelError, now: number)
   return { ...r, state: 'unknown', error, endedAt: now };
 }
 
-/** Applies a getMessage answer; a new code is appended (a repeat of the last one is ignored). */
+/** The panel's text as it came: the whole message, or the bare code. */
+export function entryText(c: CodeEntry): string {
+  return c.message ?? c.code ?? '';
+}
+
+/** A new entry for the panel's `code` text: the code found in it, and the text when it is more than that. */
+export function codeEntry(text: string, now: number): CodeEntry {
+  const { code, message } = extractCode(text);
+  return code === message ? { code, at: now, seen: false } : { code, message, at: now, seen: false };
+}
+
+/** Applies a getMessage answer; a new text is appended (a repeat of the last one is ignored). */
 export function applyMessage(r: Rental, msg: MessageResult, now: number): Rental {
   if (msg.state === 'received' && msg.code) {
     const last = r.codes[r.codes.length - 1];
-    if (last && last.code === msg.code) return { ...r, failures: 0 };
-    return {
-      ...r,
-      state: 'received',
-      codes: [...r.codes, { code: msg.code, at: now, seen: false }],
-      failures: 0,
-    };
+    if (last && entryText(last) === msg.code.trim()) return { ...r, failures: 0 };
+    return { ...r, state: 'received', codes: [...r.codes, codeEntry(msg.code, now)], failures: 0 };
   }
   if (msg.state === 'cancelled') {
     if (r.codes.length) return { ...r, state: 'done', endedAt: now, failures: 0 };
@@ -150,12 +157,12 @@ export function unseenCount(rentals: readonly Rental[]): number {
   return rentals.reduce((n, r) => n + (r.codes.some((c) => !c.seen) ? 1 : 0), 0);
 }
 
-/** The newest code across rentals (for "Fill/Copy latest code"). */
+/** The newest code across rentals (for "Fill/Copy latest code"); a message without a code is skipped. */
 export function latestCode(rentals: readonly Rental[]): { rental: Rental; code: string } | null {
   let best: { rental: Rental; code: string; at: number } | null = null;
   for (const r of rentals) {
-    const c = r.codes[r.codes.length - 1];
-    if (c && (!best || c.at > best.at)) best = { rental: r, code: c.code, at: c.at };
+    const c = r.codes.findLast((e) => e.code !== null);
+    if (c?.code && (!best || c.at > best.at)) best = { rental: r, code: c.code, at: c.at };
   }
   return best && { rental: best.rental, code: best.code };
 }

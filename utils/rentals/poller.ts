@@ -3,7 +3,7 @@ import type { NumbersApi } from '../api/numbers';
 import type { Settings } from '../settings';
 import { AFTER_CODE_WATCH_MS, AUTO_CANCEL_LEAD_MS, applyMessage, expire, watchEnded } from './machine';
 import type { RentalStore } from './store';
-import { POLLED_STATES, type Rental } from './types';
+import { POLLED_STATES, type CodeEntry, type Rental } from './types';
 
 /** Time, injected so tests run the loop without waiting. */
 export interface Clock {
@@ -24,8 +24,8 @@ export interface PollerDeps {
   settings: () => Promise<Settings>;
   clock: Clock;
   random?: () => number;
-  /** A new code arrived for a rental (already stored). */
-  onCode?: (rental: Rental, code: string) => void | Promise<void>;
+  /** A new SMS arrived for a rental (already stored): its code (null when none was found) and text. */
+  onCode?: (rental: Rental, entry: CodeEntry) => void | Promise<void>;
   /** Auto-cancel: called for a waiting number with no code shortly before its window ends. */
   autoCancel?: (rental: Rental) => Promise<unknown>;
   /** Anything changed (badge). */
@@ -69,11 +69,11 @@ export function createPoller(deps: PollerDeps) {
     try {
       const msg = await api.getMessage(r.numberId!);
       const now = deps.clock.now();
-      let newCode: string | null = null;
+      let newCode: CodeEntry | null = null;
       const updated = await deps.store.update(r.id, (cur) => {
         if (!isPolled(cur)) return cur;
         const next = applyMessage(cur, msg, now);
-        if (next.codes.length > cur.codes.length) newCode = next.codes[next.codes.length - 1]!.code;
+        if (next.codes.length > cur.codes.length) newCode = next.codes[next.codes.length - 1]!;
         const pace = next.codes.length ? Math.max(AFTER_CODE_POLL_MS, interval) : interval;
         return { ...next, nextPollAt: now + nextDelay(pace, 0, random) };
       });

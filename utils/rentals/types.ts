@@ -9,9 +9,12 @@ import type { MoneyCheck } from './reconcile';
 export type RentalState =
   'renting' | 'waiting' | 'received' | 'cancelling' | 'done' | 'cancelled' | 'expired' | 'unknown';
 
-/** One SMS code as it arrived, and whether the person has seen it. */
+/** One SMS as it arrived: the code found in it, the whole text, and whether the person has seen it. */
 export interface CodeEntry {
-  code: string;
+  /** What is filled, copied, shown big and notified; null when the text holds no code (nothing is filled). */
+  code: string | null;
+  /** The panel's whole text when it is more than the bare code (shown beside the code, as text). */
+  message?: string;
   at: number;
   seen: boolean;
 }

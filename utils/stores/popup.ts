@@ -85,7 +85,12 @@ export function createPopupStore(deps: PopupDeps) {
       for (const rental of next) {
         const old = before?.get(rental.id);
         if (old && rental.codes.length > old.codes.length) {
-          announce(tr('ui_code_received', { code: rental.codes[rental.codes.length - 1]!.code }));
+          const { code, message } = rental.codes[rental.codes.length - 1]!;
+          announce(
+            code !== null
+              ? tr('ui_code_received', { code })
+              : tr('ui_message_received', { message: message ?? '' }),
+          );
         } else if (old && old.state !== rental.state) {
           announce(`${rental.number ?? rental.serviceName}: ${tr(`ui_state_${rental.state}`)}`);
         }

@@ -153,3 +153,43 @@ describe('rental state machine', () => {
     ).toBe(false);
   });
 });
+
+describe('whole messages in the code field', () => {
+  const received = (r: Rental, code: string, at: number) =>
+    applyMessage(r, { numberId: 100, state: 'received', code }, at);
+
+  it('keeps the code found and the whole text; a bare code is stored as it is', () => {
+    const r = received(waiting(), 'Your WhatsApp code: 123-456', T0 + 5000);
+    expect(r.state).toBe('received');
+    expect(r.codes).toEqual([
+      { code: '123456', message: 'Your WhatsApp code: 123-456', at: T0 + 5000, seen: false },
+    ]);
+    expect(latestCode([r])?.code).toBe('123456');
+    expect(received(waiting(), '048213', T0 + 5000).codes).toEqual([
+      { code: '048213', at: T0 + 5000, seen: false },
+    ]);
+  });
+
+  it('a repeat of the same whole text is no new code; a new text is', () => {
+    const sms = '<#> 482913 is your code FA+9qCX9VSu';
+    let r = received(waiting(), sms, T0 + 5000);
+    r = received(r, sms, T0 + 8000);
+    expect(r.codes).toHaveLength(1);
+    r = received(r, '<#> 551100 is your code FA+9qCX9VSu', T0 + 9000);
+    expect(r.codes.map((c) => c.code)).toEqual(['482913', '551100']);
+  });
+
+  it('a text without a code is kept with no code, counts as unseen, and is never the latest code', () => {
+    let r = received(waiting(), '111222', T0 + 5000);
+    r = received(r, 'Hello, your account is ready', T0 + 9000);
+    expect(r.codes[1]).toEqual({
+      code: null,
+      message: 'Hello, your account is ready',
+      at: T0 + 9000,
+      seen: false,
+    });
+    expect(unseenCount([r])).toBe(1);
+    expect(latestCode([r])?.code).toBe('111222');
+    expect(latestCode([received(waiting(), 'Hello, your account is ready', T0 + 5000)])).toBeNull();
+  });
+});

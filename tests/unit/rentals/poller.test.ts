@@ -88,12 +88,26 @@ describe('poller', () => {
     s.clock.t += 3000;
     const wait = await s.poller.tick();
     expect(s.onCode).toHaveBeenCalledTimes(1);
-    expect(s.onCode.mock.calls[0]![1]).toBe('048213');
+    expect(s.onCode.mock.calls[0]![1]).toMatchObject({ code: '048213', seen: false });
     expect((await s.store.get('a'))!.codes[0]!.code).toBe('048213');
     expect(wait).toBe(AFTER_CODE_POLL_MS);
     s.clock.t += AFTER_CODE_POLL_MS;
     await s.poller.tick();
     expect(s.onCode).toHaveBeenCalledTimes(1);
+  });
+
+  it('stores the code found in a whole SMS beside the SMS, and announces that code', async () => {
+    const sms = 'G-123456 is your Google verification code.';
+    const s = setup({ answers: (id) => ({ numberId: id, state: 'received', code: sms }) });
+    await s.addWaiting('a', 1);
+    await s.poller.tick();
+    expect(s.onCode.mock.calls[0]![1]).toEqual({ code: '123456', message: sms, at: s.clock.t, seen: false });
+    expect((await s.store.get('a'))!.codes).toEqual([
+      { code: '123456', message: sms, at: s.clock.t, seen: false },
+    ]);
+    s.clock.t += AFTER_CODE_POLL_MS;
+    await s.poller.tick();
+    expect(s.onCode).toHaveBeenCalledTimes(1); // the same SMS again is no new code
   });
 
   it('backs off exponentially per number on errors, and honours Retry-After on 429', async () => {

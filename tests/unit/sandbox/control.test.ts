@@ -37,6 +37,35 @@ describe('sandbox control surface over HTTP', () => {
     expect(sandbox.numbers()[0].codes).toHaveLength(2);
   });
 
+  it('sms-format delivers whole SMS texts instead of bare codes, and null brings bare codes back', async () => {
+    await control(sandbox, 'code-delay', { ms: null });
+    const id = ((await v1Keyed(sandbox, 'getNumber/21')).json as { number_id: number }).number_id;
+    const set = await control(sandbox, 'sms-format', {
+      template: 'G-{code} is your Google verification code.',
+    });
+    expect(set.json).toEqual({ ok: true });
+    await control(sandbox, 'deliver', { numberId: id, code: '123456' });
+    expect((await v1Keyed(sandbox, `getMessage/${id}`)).json).toEqual({
+      code: 'G-123456 is your Google verification code.',
+      id,
+      status: 1,
+    });
+    await control(sandbox, 'sms-format', { template: null });
+    expect((await v1Keyed(sandbox, `getMessage/${id}`)).json).toMatchObject({ status: 1 });
+    expect(((await v1Keyed(sandbox, `getMessage/${id}`)).json as { code: unknown }).code).not.toEqual(
+      expect.stringContaining('Google'),
+    );
+    expect((await control(sandbox, 'sms-format', { template: 'no placeholder' })).status).toBe(400);
+    await control(sandbox, 'sms-format', { template: 'x {code}' });
+    await control(sandbox, 'reset', {});
+    const again = ((await v1Keyed(sandbox, 'getNumber/21')).json as { number_id: number }).number_id;
+    await control(sandbox, 'deliver', { numberId: again, code: '777' });
+    // reset brings bare codes back (an even number id sends a bare code as a JSON number)
+    expect(String(((await v1Keyed(sandbox, `getMessage/${again}`)).json as { code: unknown }).code)).toBe(
+      '777',
+    );
+  });
+
   it('sets balance and stock, and shows them in the state', async () => {
     await control(sandbox, 'balance', { amount: 3.5 });
     await control(sandbox, 'stock', { serviceId: 21, stock: 0 });
