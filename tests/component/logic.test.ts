@@ -102,6 +102,10 @@ describe('errors for people', () => {
       false,
     );
     expect(canRetry(new PanelError({ kind: 'insufficient_funds', endpoint: 'getNumber' }))).toBe(false);
+    // The panel said no for a reason trying again cannot change: refused, a running order, a disabled service.
+    for (const kind of ['refused', 'active_order', 'service_disabled'] as const) {
+      expect(canRetry(new PanelError({ kind, endpoint: 'add' }))).toBe(false);
+    }
     expect(canRetry(Object.assign(new Error('no'), { code: 'forbidden' }))).toBe(false);
   });
   it('other errors become a generic sentence', () => {

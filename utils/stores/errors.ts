@@ -8,6 +8,9 @@ const FINAL_KINDS: ReadonlySet<PanelErrorKind> = new Set([
   'insufficient_funds',
   'invalid_input',
   'not_found',
+  'refused',
+  'active_order',
+  'service_disabled',
 ]);
 
 type PanelErrorFields = Pick<SerializedPanelError, 'kind' | 'mayHaveCharged' | 'panelText'>;
