@@ -210,7 +210,7 @@ describe('autofill corpus in real Chromium (content script run in the page)', ()
     await page.context().close();
   });
 
-  it.fails('ionic-input-otp.html is filled box by box (known gap: aria-hidden roving boxes)', async () => {
+  it('ionic-input-otp.html is filled box by box (aria-hidden roving boxes)', async () => {
     const page = await open(IONIC.page);
     const reports = await autofillInPage(page, 'fillCode', [IONIC.code, { waitMs: IONIC.waitMs }]);
     expect(sumFilled(reports)).toBe(6);

@@ -1,11 +1,13 @@
 import { codeScore, nearCodeScore, SAYS_ONE_TIME_CODE } from './classify.ts';
 import { composedParent, deepInputs, viewOf } from './dom.ts';
 import type { CodeTarget, Win } from './types.ts';
-import { inputVisibility, type Seen } from './visibility.ts';
+import { inputVisibility, isAriaHidden, type Seen } from './visibility.ts';
 
 interface Field {
   el: HTMLInputElement;
   seen: Seen;
+  /** aria-hidden: taken only as a box of a row that has a plainly visible box (roving focus). */
+  ariaHidden: boolean;
   score: number;
   box: DOMRect;
 }
@@ -68,7 +70,9 @@ export function findCodeTarget(root: ParentNode, win: Win = viewOf(root as Node)
   const fields: Field[] = [];
   for (const el of deepInputs(root)) {
     const seen = inputVisibility(el, win);
-    if (seen) fields.push({ el, seen, score: codeScore(el), box: el.getBoundingClientRect() });
+    if (!seen) continue;
+    const ariaHidden = seen === 2 && isAriaHidden(el);
+    fields.push({ el, seen, ariaHidden, score: codeScore(el), box: el.getBoundingClientRect() });
   }
   let best: CodeTarget | null = null;
   let bestScore = 0;
@@ -78,7 +82,7 @@ export function findCodeTarget(root: ParentNode, win: Win = viewOf(root as Node)
     if (fields[i].score < 0) continue;
     while (j < fields.length && fields[j].score >= 0 && alike(fields[j - 1], fields[j])) j++;
     const run = fields.slice(i, j);
-    const score = groupScore(run);
+    const score = run.some((f) => f.ariaHidden) && !run.some((f) => f.seen === 1) ? 0 : groupScore(run);
     if (!score) continue;
     run.forEach((f) => grouped.add(f));
     groups.push({ run, score });
@@ -90,8 +94,8 @@ export function findCodeTarget(root: ParentNode, win: Win = viewOf(root as Node)
     if (score > bestScore) [best, bestScore] = [{ kind: 'boxes', inputs: run.map((f) => f.el) }, score];
   }
   for (const f of fields) {
-    if (grouped.has(f) || f.score < MIN_SINGLE_SCORE || (f.seen === 2 && f.score < SAYS_ONE_TIME_CODE))
-      continue;
+    if (grouped.has(f) || f.ariaHidden || f.score < MIN_SINGLE_SCORE) continue;
+    if (f.seen === 2 && f.score < SAYS_ONE_TIME_CODE) continue;
     if (f.score > bestScore) [best, bestScore] = [{ kind: 'single', input: f.el }, f.score];
   }
   return best;

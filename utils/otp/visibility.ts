@@ -19,7 +19,10 @@ export function inputVisibility(input: HTMLInputElement, win: Win): Seen {
   if (look.visibility === 'hidden' || look.visibility === 'collapse') return 0;
   let covert = input.tabIndex < 0 && input.hasAttribute('tabindex');
   for (let el: Element | null = input; el; el = composedParent(el)) {
-    if (el.matches('[aria-hidden=true],[inert],[hidden]')) return 0;
+    if (el.matches('[inert],[hidden]')) return 0;
+    // Roving-focus boxes (Ionic's input-otp) hide every box but the focused one from assistive tech
+    // while all are on screen: aria-hidden makes a field covert (a decoy unless its row says "code").
+    if (el.matches('[aria-hidden=true]')) covert = true;
     const style = el === input ? look : win.getComputedStyle(el);
     if (style.display === 'none') return 0;
     // A collapsed box that clips its content (height: 0; overflow: hidden) hides the field inside it.
@@ -28,6 +31,14 @@ export function inputVisibility(input: HTMLInputElement, win: Win): Seen {
     if (style.opacity !== '' && Number(style.opacity) < 0.05) covert = true;
   }
   return covert ? 2 : 1;
+}
+
+/** Whether `input` or an ancestor is hidden from assistive tech (aria-hidden), while maybe on screen. */
+export function isAriaHidden(input: Element): boolean {
+  for (let el: Element | null = input; el; el = composedParent(el)) {
+    if (el.matches('[aria-hidden=true]')) return true;
+  }
+  return false;
 }
 
 /** Whether this frame is itself invisible in its (same-origin) parent, e.g. a zero-size tracking iframe. */

@@ -101,3 +101,25 @@ describe('structural detection: a PIN being changed is left alone', () => {
     expect(findCodeTarget(document)).toBeNull();
   });
 });
+
+describe('roving-focus boxes hidden from assistive tech (Ionic input-otp)', () => {
+  /** Six boxes in one row: the first says one-time-code and is visible, the rest are aria-hidden. */
+  const roving = (firstHidden: boolean) =>
+    `<p>Code</p><div class="row">${Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<input type="text" maxlength="1" style="width:40px;height:40px"${
+          i === 0 ? ' autocomplete="one-time-code"' : ''
+        }${i > 0 || firstHidden ? ' aria-hidden="true"' : ''}>`,
+    ).join('')}</div>`;
+
+  it('takes the whole row when one box is plainly visible', () => {
+    mount(roving(false));
+    expect(boxes(findCodeTarget(document))).toHaveLength(6);
+  });
+
+  it('never takes a row whose every box is hidden from assistive tech, even when it says "code"', () => {
+    mount(roving(true));
+    expect(findCodeTarget(document)).toBeNull();
+  });
+});
