@@ -1,5 +1,5 @@
 import type { PopupStore } from '../utils/stores/popup';
-import { canRetry, errorText } from '../utils/stores/errors';
+import { canRetry, errorText, rentErrorText } from '../utils/stores/errors';
 import type { ServiceGroup } from '../utils/stores/services';
 import { ErrorNote } from './ErrorNote';
 import { useI18n } from './I18n';
@@ -32,7 +32,7 @@ export function ServiceList({ store, categoryId }: { store: PopupStore; category
     <div class="stack">
       {failed && (
         <ErrorNote
-          text={`${failed.name}: ${errorText(rentError.error, t)}`}
+          text={rentErrorText(rentError.error, failed.name, t)}
           onRetry={canRetry(rentError.error) ? () => void store.rent(failed) : undefined}
         />
       )}

@@ -210,13 +210,14 @@ describe('renting: the rent button', () => {
     expect(callsOf(send, 'rent')).toHaveLength(2);
   });
 
-  it('a failure that may have charged offers no retry', async () => {
+  it('a lost answer offers no retry and points to the balance check on the number, not to the person', async () => {
     await open({
       rent: () =>
         Promise.reject(new PanelError({ kind: 'timeout', endpoint: 'getNumber', mayHaveCharged: true })),
     });
     fireEvent.click(within(rowOf('Fransa')).getByRole('button', { name: /Rent/ }));
-    expect(await screen.findByText(/may have been charged/)).toBeTruthy();
+    expect(await screen.findByText(/answer was lost\. The extension checks your balance/)).toBeTruthy();
+    expect(screen.queryByText(/check your balance and history/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 

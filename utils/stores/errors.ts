@@ -63,3 +63,13 @@ export function canRetry(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code !== 'forbidden';
 }
+
+/**
+ * The sentence for a rent that failed: a lost answer (may have charged) points to the number's card,
+ * where the balance check says whether it was charged, instead of asking the person to check.
+ */
+export function rentErrorText(err: unknown, service: string, t: Translate): string {
+  const panel = panelErrorOf(err);
+  if (panel?.mayHaveCharged) return t('ui_rent_lost', { service });
+  return `${service}: ${errorText(err, t)}`;
+}

@@ -1,7 +1,7 @@
 import type { Rental } from '../rentals/types';
 import type { CatalogService } from '../storage';
 import { cancelSentence } from './cancelText';
-import { errorText } from './errors';
+import { errorText, rentErrorText } from './errors';
 import { whenFound } from './itemSignal';
 import { createFillActions } from './popupFill';
 import type { Note, PopupState, RentalAction } from './popupState';
@@ -75,7 +75,7 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
       return rental;
     } catch (error) {
       s.rentError.value = { serviceId: service.id, error };
-      deps.announce(errorText(error, t()));
+      deps.announce(rentErrorText(error, service.name, t()));
       return null;
     } finally {
       const next = new Set(s.renting.value);
