@@ -36,7 +36,7 @@ interface StoredRental {
   id: string;
   numberId: number | null;
   state: string;
-  codes: { code: string }[];
+  codes: { code: string | null; message?: string }[];
 }
 
 // The attacker's side of "a code goes where its number was used": a frame of another origin, another
@@ -101,12 +101,13 @@ describe('attack: a code goes only where its number was used', () => {
   };
 
   /** Delivers a code and waits until the worker stored it. */
-  const deliver = async (rental: { id: string; numberId: number }, code: string) => {
-    sandbox.deliverCode(rental.numberId, code);
+  /** Delivers an SMS (a bare code or a whole message) and waits until the rental stores it. */
+  const deliver = async (rental: { id: string; numberId: number }, text: string) => {
+    sandbox.deliverCode(rental.numberId, text);
     await waitFor(async () => {
       const r = ((await ext.storage<StoredRental[]>('rentals')) ?? []).find((x) => x.id === rental.id);
-      return r?.codes.some((c) => c.code === code) ? true : null;
-    }, `the code ${code} in storage`);
+      return r?.codes.some((c) => c.code === text || c.message === text) ? true : null;
+    }, `the SMS ${text} in storage`);
   };
 
   /** getMessage requests the sandbox logged for a number. */
@@ -207,7 +208,9 @@ describe('attack: a code goes only where its number was used', () => {
     });
     const { page, tabId } = await open(`${siteA.origin}/field`);
     const rental = await rentFor(siteA.origin, tabId, 'atk-implausible');
-    await deliver(rental, 'Your code is ABCDEFGHIJKLMNOP');
+    // A labelled code made mostly of letters: it is picked out of the message and shown, but it does
+    // not look like a one-time code, so nothing types it without the person's click.
+    await deliver(rental, 'Your code is AB12CD');
     await nextPoll(rental.numberId);
     // A real code afterwards is typed: automatic fill was on all along.
     await deliver(rental, '204817');
