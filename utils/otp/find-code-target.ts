@@ -25,14 +25,15 @@ function ancestors(el: Element): Element[] {
   return out;
 }
 
-/** Two inputs that look like neighbouring boxes of one code: same type and size, on one line, close in the tree. */
+/** Two inputs that look like neighbouring boxes of one code: same type and size, in one row, close in the tree. */
 function alike(a: Field, b: Field): boolean {
   const up = ancestors(a.el);
   return (
     a.el.type === b.el.type &&
     Math.abs(a.box.width - b.box.width) <= 6 &&
     Math.abs(a.box.height - b.box.height) <= 6 &&
-    Math.abs(a.box.top - b.box.top) <= 6 &&
+    // On one line; sibling boxes of one container may wrap onto the next (a narrow window).
+    (Math.abs(a.box.top - b.box.top) <= 6 || a.el.parentElement === b.el.parentElement) &&
     ancestors(b.el).some((p) => up.includes(p))
   );
 }

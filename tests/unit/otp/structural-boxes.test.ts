@@ -123,3 +123,14 @@ describe('roving-focus boxes hidden from assistive tech (Ionic input-otp)', () =
     expect(findCodeTarget(document)).toBeNull();
   });
 });
+
+describe('a row that wraps in a narrow window', () => {
+  it('keeps six sibling boxes of one container together when the last two wrap onto the next line', () => {
+    const box = (i: number) =>
+      `<input maxlength="1" inputmode="numeric" style="position:absolute;left:${(i % 4) * 50}px;top:${
+        i < 4 ? 0 : 50
+      }px;width:40px;height:40px">`;
+    mount(`<fieldset><legend>Verification code</legend>${[0, 1, 2, 3, 4, 5].map(box).join('')}</fieldset>`);
+    expect(boxes(findCodeTarget(document))).toHaveLength(6);
+  });
+});
