@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { launchExtension, waitFor, type ExtensionHarness } from './harness';
+import { launchExtension, waitFor, type ExtensionHarness, stockedServiceId } from './harness';
 
 /** A sign-up page: one code field; every value it ever held is kept in `window.__values`. */
 const FIELD_PAGE = `<!doctype html><meta charset="utf-8"><title>Verify</title>
@@ -54,14 +54,7 @@ describe('attack: a code goes only where its number was used', () => {
     [siteA, siteB] = await Promise.all([startSite(), startSite()]);
     ext = await launchExtension();
     await ext.configure({ origin: sandbox.url, key: sandbox.key });
-    expect(await ext.send('getCategories')).toEqual({ res: { ok: true } });
-    const { categories } = await ext.storage<{ categories: { id: number }[] }>('numbersCatalog');
-    const categoryId = categories[0]!.id;
-    expect(await ext.send('getServices', { categoryId })).toEqual({ res: { ok: true } });
-    const catalog = await ext.storage<{
-      services: Record<string, { rows: { id: number; stock: number }[] }>;
-    }>('numbersCatalog');
-    serviceId = catalog.services[String(categoryId)]!.rows.find((r) => r.stock > 5)!.id;
+    serviceId = await stockedServiceId(ext);
   });
 
   afterAll(async () => {

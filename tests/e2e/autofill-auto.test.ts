@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../corpus/build';
 import { startCorpusServer } from '../corpus/server';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { launchExtension, waitFor, type ExtensionHarness } from './harness';
+import { launchExtension, waitFor, type ExtensionHarness, stockedServiceId } from './harness';
 
 interface StoredRental {
   id: string;
@@ -24,14 +24,7 @@ describe('automatic fill', () => {
     corpus = await startCorpusServer();
     ext = await launchExtension();
     await ext.configure({ origin: sandbox.url, key: sandbox.key });
-    expect(await ext.send('getCategories')).toEqual({ res: { ok: true } });
-    const { categories } = await ext.storage<{ categories: { id: number }[] }>('numbersCatalog');
-    const categoryId = categories[0]!.id;
-    expect(await ext.send('getServices', { categoryId })).toEqual({ res: { ok: true } });
-    const catalog = await ext.storage<{
-      services: Record<string, { rows: { id: number; stock: number }[] }>;
-    }>('numbersCatalog');
-    serviceId = catalog.services[String(categoryId)]!.rows.find((r) => r.stock > 5)!.id;
+    serviceId = await stockedServiceId(ext);
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { launchExtension, waitFor, type ExtensionHarness } from './harness';
+import { launchExtension, stockedServiceId, waitFor, type ExtensionHarness } from './harness';
 
 interface StoredRental {
   id: string;
@@ -8,11 +8,6 @@ interface StoredRental {
   number: string | null;
   numberId: number | null;
   codes: { code: string; seen: boolean }[];
-}
-
-interface Catalog {
-  categories: { id: number }[];
-  services: Record<number, { rows: { id: number; stock: number }[] }>;
 }
 
 const rentRequest = (requestId: string, serviceId: number) => ({
@@ -32,12 +27,7 @@ describe('background in real Chromium against the sandbox panel', () => {
     sandbox = await startSandbox({ codeDelayMs: 1500 });
     ext = await launchExtension({ keepProfile: true });
     await ext.configure({ origin: sandbox.url, key: sandbox.key });
-    await ext.send('getCategories');
-    const catalog = await ext.storage<Catalog>('numbersCatalog');
-    const categoryId = catalog.categories[0]!.id;
-    await ext.send('getServices', { categoryId });
-    const rows = (await ext.storage<Catalog>('numbersCatalog')).services[categoryId]!.rows;
-    serviceId = rows.find((s) => s.stock > 5)!.id;
+    serviceId = await stockedServiceId(ext);
   });
 
   /** Rents through the real client and reads the rental from storage, as the popup does. */

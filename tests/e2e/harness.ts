@@ -215,3 +215,22 @@ export async function waitFor<T>(
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
+
+/**
+ * The id of a service of the first category with more than five in stock, read the way the popup
+ * reads it: ask the background, then read the `numbersCatalog` item (actions answer only an ack).
+ */
+export async function stockedServiceId(ext: ExtensionHarness): Promise<number> {
+  type Catalog = {
+    categories: { id: number }[];
+    services: Record<string, { rows: { id: number; stock: number | null }[] }>;
+  };
+  const ack = { res: { ok: true } };
+  if (JSON.stringify(await ext.send('getCategories')) !== JSON.stringify(ack))
+    throw new Error('getCategories was not acknowledged');
+  const categoryId = (await ext.storage<Catalog>('numbersCatalog')).categories[0]!.id;
+  if (JSON.stringify(await ext.send('getServices', { categoryId })) !== JSON.stringify(ack))
+    throw new Error('getServices was not acknowledged');
+  const rows = (await ext.storage<Catalog>('numbersCatalog')).services[String(categoryId)]!.rows;
+  return rows.find((r) => (r.stock ?? 0) > 5)!.id;
+}
