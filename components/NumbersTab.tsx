@@ -1,9 +1,12 @@
 import type { PopupStore } from '../utils/stores/popup';
 import { ActiveRentals } from './ActiveRentals';
-import { HistoryView } from './HistoryView';
 import { useI18n } from './I18n';
+import { lazyComponent } from './Lazy';
 import { Notices } from './Notices';
 import { RentPanel } from './RentPanel';
+
+/** The history is opened on few popup opens: its code loads then (popup first-paint budget). */
+const HistoryView = lazyComponent(() => import('./HistoryView').then((m) => m.HistoryView));
 
 /** The numbers tab: outcomes, active numbers on top, then renting (or the history). */
 export function NumbersTab({ store }: { store: PopupStore }) {
