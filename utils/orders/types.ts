@@ -71,12 +71,14 @@ export interface OrderServicesCache {
 
 /** The order form and catalogue as the person left them, so closing the popup loses nothing. */
 export interface OrderDraft {
-  view: 'services' | 'orders';
+  view: 'services' | 'orders' | 'mass';
   search: string;
   serviceId: number | null;
   values: OrderFormValues;
   /** Set while an order is being placed; the popup asks for its outcome when it opens again. */
   pendingRequestId: string | null;
+  /** The mass-order text as pasted (absent in drafts saved before mass orders). */
+  massText?: string;
 }
 
 export const EMPTY_ORDER_DRAFT: OrderDraft = {
