@@ -136,7 +136,6 @@ const stores = new WeakMap<OrdersStore, MassStore>();
 
 /** The mass-order view of the orders tab (a lazy chunk of its own). */
 export function MassOrderView({ store }: { store: OrdersStore }) {
-  const { locale } = useI18n();
   const mass = useMemo(() => {
     let s = stores.get(store);
     if (!s) {
@@ -154,12 +153,18 @@ export function MassOrderView({ store }: { store: OrdersStore }) {
     return s;
   }, [store]);
   useEffect(() => () => void store.flushDraft(), [store]);
+  return <MassBody store={mass} />;
+}
+
+/** The editor, or the batch's results once there is one. */
+export function MassBody({ store }: { store: MassStore }) {
+  const { locale } = useI18n();
   const currency = store.balance.value?.currency ?? null;
   const money = (n: number) => formatMoney(n, currency, locale);
-  const batch = mass.batch.value;
+  const batch = store.batch.value;
   return batch ? (
-    <MassResults store={mass} batch={batch} money={money} />
+    <MassResults store={store} batch={batch} money={money} />
   ) : (
-    <MassEditor store={mass} money={money} />
+    <MassEditor store={store} money={money} />
   );
 }
