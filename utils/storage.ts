@@ -3,6 +3,7 @@ import type { Balance, NumberCategory } from './api/numbers/types';
 import type { Rental } from './rentals/types';
 import {
   EMPTY_ORDER_DRAFT,
+  type MassBatch,
   type OrderDraft,
   type OrderRequestRecord,
   type OrderServicesCache,
@@ -141,3 +142,6 @@ export const orderDraftItem = storage.defineItem<OrderDraft>('local:orderDraft',
 
 /** Orders service ids the person starred (their own list: order and number service ids differ). */
 export const orderFavoritesItem = storage.defineItem<number[]>('local:orderFavorites', { fallback: [] });
+
+/** The last mass order: its lines and where each one is (queued, sending, placed, failed, unknown, not sent). */
+export const massOrderItem = storage.defineItem<MassBatch | null>('local:massOrder', { fallback: null });

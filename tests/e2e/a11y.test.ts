@@ -244,6 +244,27 @@ for (const lang of ['en', 'tr'] as const) {
       await popup.page.getByTestId('order-placed').waitFor();
     });
 
+    it('orders: the mass-order view with line errors, its confirmation, and a stopped batch', async () => {
+      const page = popup.page;
+      await page.getByTestId('orders-view-mass').click();
+      await page
+        .getByTestId('mass-text')
+        .fill('3 | https://x.com/a | 100\nfoo | bar\n3 | https://x.com/b | 5');
+      await page.getByTestId('mass-submit').click();
+      await page.getByTestId('mass-line-error').first().waitFor();
+      await check('orders, mass order with line errors');
+      await page.getByTestId('mass-text').fill('3 | https://x.com/a | 100\n3 | https://x.com/b | 100');
+      await page.getByTestId('mass-submit').click();
+      await page.getByTestId('mass-confirm').waitFor();
+      await check('orders, mass order confirmation');
+      sandbox.injectFault('add', { type: 'panelError', text: 'Link format is invalid' });
+      await page.getByTestId('mass-confirm').click();
+      await page.getByTestId('mass-retry').waitFor();
+      await check('orders, mass order stopped with a refused line');
+      await page.getByTestId('mass-new').click();
+      await page.getByTestId('mass-form').waitFor();
+    });
+
     it('orders: the order list with progress bars, and an add-by-id error', async () => {
       sandbox.advance(3_000);
       await popup.page.getByTestId('orders-view-orders').click();
