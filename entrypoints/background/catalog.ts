@@ -94,12 +94,11 @@ export function createCatalog(
     single('index', async () => {
       const p = await panel();
       const now = clock.now();
-      let c = readCatalog(await numbersCatalogItem.getValue());
-      if (!indexDue(c, p.origin, now)) return;
-      if (c.origin !== p.origin || c.categories.length === 0) {
-        const categories = await p.limiter.run(() => p.api.getCategories());
-        c = (await update(p.origin, (old) => withCategories(old, categories, now))) ?? c;
-      }
+      if (!indexDue(readCatalog(await numbersCatalogItem.getValue()), p.origin, now)) return;
+      // The categories too: a category the panel added since yesterday is searchable as well.
+      const categories = await p.limiter.run(() => p.api.getCategories());
+      const c = await update(p.origin, (old) => withCategories(old, categories, now));
+      if (!c) return;
       let lastError: unknown = null;
       const listed = await Promise.all(
         categoriesToIndex(c, now).map(async (cat) => {
