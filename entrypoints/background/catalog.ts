@@ -70,15 +70,18 @@ export function createCatalog(
     return p;
   }
 
-  /** Reads the prices of ids not read in the last minute, first in the queue; rejects with the last error if any failed. */
-  async function readPrices(p: CatalogPanel, ids: readonly number[]): Promise<void> {
+  /**
+   * Reads the prices of ids not read in the last minute (`front`: before everything waiting, else
+   * after the rows a page asked for); rejects with the last error if any failed.
+   */
+  async function readPrices(p: CatalogPanel, ids: readonly number[], front: boolean): Promise<void> {
     const now = clock.now();
     const rows = rowsById(readCatalog(await numbersCatalogItem.getValue(), p.origin));
     const stale = ids.filter((id) => {
       const row = rows.get(id);
       return row !== undefined && !isFresh(row, now);
     });
-    const outcome: PriceOutcome = await p.queue.request(stale, { front: true });
+    const outcome: PriceOutcome = await p.queue.request(stale, { front });
     await prices.drain();
     if (outcome.failed.length > 0) throw outcome.error;
   }
@@ -135,6 +138,7 @@ export function createCatalog(
       await readPrices(
         p,
         names.map((s) => s.id),
+        false,
       );
       return { ok: true };
     },
@@ -142,7 +146,7 @@ export function createCatalog(
       if (!Array.isArray(serviceIds) || !serviceIds.every((id) => Number.isSafeInteger(id) && id > 0)) {
         throw new MessageError('bad_request');
       }
-      await readPrices(await panel(), serviceIds);
+      await readPrices(await panel(), serviceIds, true);
       return { ok: true };
     },
     async indexServices() {

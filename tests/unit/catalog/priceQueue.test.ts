@@ -96,6 +96,17 @@ describe('price queue', () => {
     expect(panel.calls).toHaveLength(60);
   });
 
+  it('a newer pass goes before an older one, but after the rows a page asked for', async () => {
+    const panel = fakePanel({ listsAll: false, sizes: { 1: 20, 2: 20 } });
+    const { queue } = setup(panel, false);
+    void queue.request(ids(1, 20));
+    await tick();
+    void queue.request([215, 216], { front: true });
+    void queue.request(ids(2, 20));
+    expect(queue.pending().slice(0, 4)).toEqual([215, 216, 201, 202]);
+    expect(queue.pending().indexOf(109)).toBe(20);
+  });
+
   it('retries an id after a 429 and reports an id that kept failing, with the error', async () => {
     const panel = fakePanel({ listsAll: false, sizes: { 1: 2 } });
     const { queue } = setup(panel, false);

@@ -54,6 +54,7 @@ export function createPriceQueue(deps: PriceQueueDeps) {
   let listsAll = deps.listsAll;
   const pending: number[] = [];
   const busy = new Set<number>(); // in flight, or waiting to be retried
+  const urgent = new Set<number>(); // waiting at the head because a page shows them
   const tickets = new Map<number, Set<Ticket>>();
   const attempts = new Map<number, number>();
   let workers = 0;
@@ -61,6 +62,7 @@ export function createPriceQueue(deps: PriceQueueDeps) {
 
   function finish(id: number, error?: unknown): void {
     attempts.delete(id);
+    urgent.delete(id);
     for (const t of tickets.get(id) ?? []) {
       if (error !== undefined) {
         t.failed.push(id);
@@ -98,6 +100,7 @@ export function createPriceQueue(deps: PriceQueueDeps) {
     const slot = await deps.limiter.acquire();
     idle--;
     const id = pending.shift();
+    if (id !== undefined) urgent.delete(id);
     if (id === undefined) {
       slot.skip();
       workers--;
@@ -142,7 +145,8 @@ export function createPriceQueue(deps: PriceQueueDeps) {
   return {
     /**
      * Reads the prices of these ids; `front` puts them before everything waiting (the rows a person
-     * sees). An id already in flight is not asked again. Resolves when every id is settled.
+     * sees); without it they go after those but before older requests (the newest pass first). An
+     * id already in flight is not asked again. Resolves when every id is settled.
      */
     request(ids: readonly number[], opts: { front?: boolean } = {}): Promise<PriceOutcome> {
       const unique = [...new Set(ids)];
@@ -151,11 +155,18 @@ export function createPriceQueue(deps: PriceQueueDeps) {
         const ticket: Ticket = { left: new Set(unique), failed: [], resolve };
         for (const id of unique) tickets.set(id, (tickets.get(id) ?? new Set()).add(ticket));
       });
-      const fresh = unique.filter((id) => !busy.has(id));
+      // Rows a page shows keep their place at the head when a whole pass is asked for after them.
+      const fresh = unique.filter((id) => !busy.has(id) && (opts.front || !urgent.has(id)));
       const moving = new Set(fresh);
       for (let i = pending.length - 1; i >= 0; i--) if (moving.has(pending[i]!)) pending.splice(i, 1);
-      if (opts.front) pending.unshift(...fresh);
-      else pending.push(...fresh);
+      if (opts.front) {
+        pending.unshift(...fresh);
+        for (const id of fresh) urgent.add(id);
+      } else {
+        let head = 0;
+        while (head < pending.length && urgent.has(pending[head]!)) head++;
+        pending.splice(head, 0, ...fresh);
+      }
       pump();
       return promise;
     },
