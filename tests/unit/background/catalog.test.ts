@@ -194,6 +194,21 @@ describe('numbers catalogue at scale, through the real listeners', () => {
     expect(other.count('getServices')).toBe(8);
   });
 
+  it('reads a catalogue cached before prices had a time: shown as is, then priced again', async () => {
+    const old = { id: 41, name: 'Telegram Endonezya', categoryId: 4, price: 0.5, stock: 1 };
+    await numbersCatalogItem.setValue({
+      origin: sandbox.url,
+      categories: [{ id: 4, name: 'Telegram' }],
+      categoriesAt: 1,
+      services: { 4: { rows: [old], at: 1 } },
+    } as unknown as NumbersCatalog);
+    await sendMessage('getServices', { categoryId: 4 });
+    expect(detailIds(sandbox).sort()).toEqual([41, 42, 43]);
+    expect((await rowsOf(4))[0]).toEqual({ ...old, price: 0.1, stock: 500, pricedAt: expect.any(Number) });
+    await sendMessage('indexServices', {});
+    expect((await catalog()).indexedAt).toBeGreaterThan(0);
+  });
+
   it('refuses getPrices without a list of service ids', async () => {
     await expect(sendMessage('getPrices', { serviceIds: 'all' as never })).rejects.toMatchObject({
       code: 'bad_request',
