@@ -9,7 +9,7 @@ import { createNoticeClicks } from './notify';
 import { createOrderHandlers, ORDERS_ALARM, trackOrders } from './orders';
 import { createRentals } from './rentals';
 import { createSettings } from './settings';
-import { createSiteChoices } from './siteChoices';
+import { createSiteChoices } from './sites';
 
 export { WATCHDOG_ALARM } from './rentals';
 export type { BackgroundWorld } from './core';
