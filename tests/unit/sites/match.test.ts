@@ -54,11 +54,14 @@ describe("site table: the service's name in a panel", () => {
   const yemek = findSiteEntry('yemeksepeti', table)!;
   const microsoft = findSiteEntry('live', table)!;
 
-  it('matches Turkish spellings and case: "TİKTOK", "Yemek Sepeti", "YEMEKSEPETİ"', () => {
+  it('matches Turkish spellings and case: "TİKTOK", "TıkTok", "Yemek Sepeti", "YEMEKSEPETİ"', () => {
     expect(nameScore('TİKTOK', tiktok)).toBe(3);
     expect(nameScore('Yemek Sepeti', yemek)).toBeGreaterThan(0);
     expect(nameScore('YEMEKSEPETİ', yemek)).toBe(3);
     expect(nameScore('Tik Tok', tiktok)).toBeGreaterThan(0);
+    // Inside a longer name, and typed with a dotless ı: only folding makes these the same word.
+    expect(nameScore('TİKTOK Hesap', tiktok)).toBe(1);
+    expect(nameScore('TıkTok', tiktok)).toBe(3);
   });
 
   it('matches an alias and a whole word inside a longer name ("X", "Twitter / X", "Hotmail / Outlook")', () => {
