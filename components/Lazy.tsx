@@ -4,7 +4,8 @@ import { Skeleton } from './Skeleton';
 
 /**
  * A component whose code is loaded on first use (from the extension's own files), showing a
- * skeleton meanwhile: what the popup shows on most opens stays within its script budget.
+ * skeleton meanwhile (nothing when `rows` is 0): what the popup shows on most opens stays within its
+ * script budget.
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -24,6 +25,6 @@ export function lazyComponent<P extends object>(
         live = false;
       };
     }, []);
-    return loaded ? <loaded.C {...props} /> : <Skeleton rows={rows} />;
+    return loaded ? <loaded.C {...props} /> : rows ? <Skeleton rows={rows} /> : null;
   };
 }

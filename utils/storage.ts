@@ -120,6 +120,21 @@ export const numbersCatalogItem = storage.defineItem<NumbersCatalog>('local:numb
 export const favoriteServicesItem = storage.defineItem<number[]>('local:favoriteServices', { fallback: [] });
 export const recentServicesItem = storage.defineItem<number[]>('local:recentServices', { fallback: [] });
 
+/** What the person chose on the popup's card for a site: the country, another category, or no card. */
+export interface SiteChoice {
+  /** The service (country) to offer first; null: the usual guess. */
+  serviceId: number | null;
+  /** Another category than the one the site's name suggests; null: the suggested one. */
+  categoryId: number | null;
+  /** "Not this site's service": no card on this site. */
+  hidden: boolean;
+  at: number;
+}
+/** The person's choices per site, keyed by the site's own name ("discord" for discord.com, google.com.tr…). */
+export const siteChoicesItem = storage.defineItem<Record<string, SiteChoice>>('local:siteChoices', {
+  fallback: {},
+});
+
 /** What the person had typed or chosen in the popup, so closing it loses nothing. */
 export interface PopupDraft {
   tab: 'numbers' | 'orders';

@@ -9,6 +9,7 @@ import { createNoticeClicks } from './notify';
 import { createOrderHandlers, ORDERS_ALARM, trackOrders } from './orders';
 import { createRentals } from './rentals';
 import { createSettings } from './settings';
+import { createSiteChoices } from './sites';
 
 export { WATCHDOG_ALARM } from './rentals';
 export type { BackgroundWorld } from './core';
@@ -24,6 +25,7 @@ export function createBackground(world: BackgroundWorld = realWorld) {
   const handlers: Handlers = {
     ...createKeys(core, balance),
     ...createSettings(core),
+    ...createSiteChoices(),
     ...balance.handlers,
     ...catalog.handlers,
     ...rentals.handlers,

@@ -6,7 +6,13 @@ import type { Lang } from '../../utils/i18n';
 import type { Ack, MessageData, MessageRes, MessageType } from '../../utils/messaging/protocol';
 import type { Rental } from '../../utils/rentals/types';
 import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import type { BalanceCache, CatalogService, NumbersCatalog, PopupDraft } from '../../utils/storage';
+import type {
+  BalanceCache,
+  CatalogService,
+  NumbersCatalog,
+  PopupDraft,
+  SiteChoice,
+} from '../../utils/storage';
 import { createPopupStore, type PopupDeps } from '../../utils/stores/popup';
 import { DEFAULT_DRAFT, EMPTY_CATALOG } from '../../utils/stores/popupItems';
 import type { TargetTab } from '../../utils/stores/types';
@@ -29,6 +35,7 @@ export const stored = {
   catalog: fakeItem<NumbersCatalog>('numbersCatalog', EMPTY_CATALOG),
   favorites: fakeItem<number[]>('favoriteServices', []),
   recents: fakeItem<number[]>('recentServices', []),
+  siteChoices: fakeItem<Record<string, SiteChoice>>('siteChoices', {}),
   draft: fakeItem<PopupDraft>('popupDraft', DEFAULT_DRAFT),
 };
 
@@ -65,6 +72,7 @@ export interface World {
   catalog?: NumbersCatalog;
   favorites?: number[];
   recents?: number[];
+  siteChoices?: Record<string, SiteChoice>;
   draft?: Partial<PopupDraft>;
 }
 
@@ -80,6 +88,7 @@ export async function seedPopup(w: World = {}): Promise<void> {
     stored.catalog.setValue(w.catalog ?? EMPTY_CATALOG),
     stored.favorites.setValue(w.favorites ?? []),
     stored.recents.setValue(w.recents ?? []),
+    stored.siteChoices.setValue(w.siteChoices ?? {}),
     stored.draft.setValue({ ...DEFAULT_DRAFT, ...w.draft }),
   ]);
 }

@@ -8,6 +8,7 @@ import { axeBothSchemes, lesserFindings } from './axe';
 import { launchExtension, waitFor, type ExtensionHarness } from './harness';
 import { PopupPage } from './pages/popup';
 import { openTab, startSite, type TestSite } from './pages/sites';
+import { TOOLBAR_SWITCH, ToolbarPopup } from './pages/toolbar';
 
 // axe-core on every state of the popup and the options page, light and dark: no serious or critical
 // finding. Each `it` names the state it reaches (through the UI, the sandbox's faults or storage).
@@ -47,7 +48,7 @@ for (const lang of ['en', 'tr'] as const) {
       // Codes arrive only when a test delivers them; orders move one step a second of virtual time.
       sandbox = await startSandbox({ codeDelayMs: 60 * 60_000, orderStepMs: 1000 });
       [siteA, siteB] = await Promise.all([startSite(), startSite()]);
-      ext = await launchExtension({ lang });
+      ext = await launchExtension({ lang, args: [TOOLBAR_SWITCH] });
     });
     afterAll(async () => {
       // Moderate and minor findings do not fail the run; they are kept for a person to read.
@@ -166,6 +167,22 @@ for (const lang of ['en', 'tr'] as const) {
       await check('numbers, fill asks: another origin’s frame');
       await popup.page.close();
       await c.page.close();
+    });
+
+    it('numbers: the site card over a recognised site', async () => {
+      // discord.localhost is loopback too; the toolbar button grants activeTab for it (no host access).
+      const url = `${siteA.origin.replace('127.0.0.1', 'discord.localhost')}/`;
+      const site = await ext.context.newPage();
+      await site.goto(url);
+      await (await ToolbarPopup.open(ext, site)).close();
+      const helper = await ext.openPage('offscreen.html');
+      const tabId = await helper.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+      await helper.close();
+      popup = await PopupPage.open(ext, `?tab=${tabId}`);
+      await popup.page.locator('[data-testid=site-card] #site-country').waitFor();
+      await check('numbers, site card');
+      await popup.page.close();
+      await site.close();
     });
 
     it('numbers: history', async () => {

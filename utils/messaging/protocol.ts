@@ -63,6 +63,14 @@ export interface ProtocolMap extends OrdersProtocolMap {
   /** Sets the starred services (the background is the `favoriteServices` item's only writer). */
   saveFavorites: { data: { ids: number[] }; res: Ack };
   /**
+   * Remembers the person's choice on the site card for a site ("discord"): the fields given replace
+   * the stored ones (the background is the `siteChoices` item's only writer).
+   */
+  saveSiteChoice: {
+    data: { site: string; serviceId?: number | null; categoryId?: number | null; hidden?: boolean };
+    res: Ack;
+  };
+  /**
    * Fills a code into the tab's one-time-code field: the top frame and frames of its origin, plus
    * frames of `allowFrameOrigin` once the person confirmed that frame's site.
    */

@@ -77,6 +77,9 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
     catalog,
     favorites,
     recents,
+    siteChoices: stored.siteChoices,
+    /** The origin of the web page the popup was opened over, once the tab is known (null: none). */
+    targetSite: signal<string | null>(null),
     draft,
     draftEdits,
     /** Ticks every second for the countdowns. */
