@@ -11,9 +11,9 @@ afterEach(cleanup);
 // Opened over a sign-up page, the popup offers that site's service first (a lazy chunk: awaited with findBy*).
 
 const discordRows = (): CatalogService[] => [
-  { id: 21, name: 'Discord Amerika', categoryId: 3, price: 1.5, stock: 200 },
-  { id: 22, name: 'Discord Rusya', categoryId: 3, price: 0.8, stock: 95 },
-  { id: 23, name: 'Discord Hollanda', categoryId: 3, price: 2, stock: 30 },
+  { id: 21, name: 'Discord Amerika', categoryId: 3, price: 1.5, stock: 200, pricedAt: null },
+  { id: 22, name: 'Discord Rusya', categoryId: 3, price: 0.8, stock: 95, pricedAt: null },
+  { id: 23, name: 'Discord Hollanda', categoryId: 3, price: 2, stock: 30, pricedAt: null },
 ];
 const catalog = (rows = discordRows()): NumbersCatalog => ({
   origin: 'https://smmonayim.com',
@@ -24,6 +24,7 @@ const catalog = (rows = discordRows()): NumbersCatalog => ({
   ],
   categoriesAt: NOW,
   services: { '3': { rows, at: NOW } },
+  indexedAt: 0,
 });
 const balance = { numbers: { amount: 50, currency: 'USD' }, orders: null, at: 1 };
 const over = (site: string | null) => ({

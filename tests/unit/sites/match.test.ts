@@ -98,9 +98,10 @@ describe("site table: the service's name in a panel", () => {
     const categories = [{ id: 9, name: 'Diğer' }];
     const services = {
       '9': {
+        at: 0,
         rows: [
-          { id: 91, name: 'Yemek Sepeti Türkiye', categoryId: 9, price: 1, stock: 3 },
-          { id: 92, name: 'Getir Türkiye', categoryId: 9, price: 1, stock: 3 },
+          { id: 91, name: 'Yemek Sepeti Türkiye', categoryId: 9, price: 1, stock: 3, pricedAt: null },
+          { id: 92, name: 'Getir Türkiye', categoryId: 9, price: 1, stock: 3, pricedAt: null },
         ],
       },
     };

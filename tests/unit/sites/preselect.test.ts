@@ -8,6 +8,7 @@ const row = (id: number, price: number | null, stock: number | null): CatalogSer
   categoryId: 2,
   price,
   stock,
+  pricedAt: null,
 });
 const rows = [row(21, 1.5, 200), row(22, 0.8, 95), row(23, 2, 30), row(24, 0.5, 0), row(25, 0.3, null)];
 const rented = (...ids: number[]) => ids.map((serviceId, i) => ({ serviceId, createdAt: 1000 + i }));
