@@ -39,8 +39,8 @@ export function RentPanel({ store }: { store: PopupStore }) {
         <input
           type="search"
           class="search"
-          aria-label={categoryId !== null ? t('ui_search_services') : t('ui_search_categories')}
-          placeholder={categoryId !== null ? t('ui_search_services') : t('ui_search_categories')}
+          aria-label={categoryId !== null ? t('ui_search_services') : t('ui_search_everything')}
+          placeholder={categoryId !== null ? t('ui_search_services') : t('ui_search_everything')}
           value={draft.search}
           onInput={(e) => store.setSearch(e.currentTarget.value)}
         />

@@ -87,6 +87,8 @@ export interface CatalogService {
   categoryId: number;
   price: number | null;
   stock: number | null;
+  /** When this price and stock were read (ms since epoch); null when never. */
+  pricedAt: number | null;
 }
 /** The cached numbers catalogue: categories, and services per category id. */
 export interface NumbersCatalog {
@@ -94,9 +96,12 @@ export interface NumbersCatalog {
   categories: NumberCategory[];
   categoriesAt: number;
   services: Record<string, { rows: CatalogService[]; at: number }>;
+  /** When every category's names were last listed (the first-screen search index); 0 when never. */
+  indexedAt: number;
+  detailsListsAll?: boolean;
 }
 export const numbersCatalogItem = storage.defineItem<NumbersCatalog>('local:numbersCatalog', {
-  fallback: { origin: '', categories: [], categoriesAt: 0, services: {} },
+  fallback: { origin: '', categories: [], categoriesAt: 0, services: {}, indexedAt: 0 },
 });
 
 /** Service ids the person starred, and the ones rented most recently (newest first). */

@@ -148,10 +148,10 @@ export function rental(over: Partial<Rental> = {}): Rental {
 /** Catalogue services of category 1 (WhatsApp). */
 export function services(): CatalogService[] {
   return [
-    { id: 11, name: 'WhatsApp Türkiye', categoryId: 1, price: 8, stock: 190 },
-    { id: 12, name: 'WhatsApp Fransa', categoryId: 1, price: 2, stock: 170 },
-    { id: 13, name: 'WhatsApp Endonezya', categoryId: 1, price: 5, stock: 0 },
-    { id: 14, name: 'WhatsApp İstanbul Özel', categoryId: 1, price: 12, stock: 3 },
+    { id: 11, name: 'WhatsApp Türkiye', categoryId: 1, price: 8, stock: 190, pricedAt: NOW - 1000 },
+    { id: 12, name: 'WhatsApp Fransa', categoryId: 1, price: 2, stock: 170, pricedAt: NOW - 1000 },
+    { id: 13, name: 'WhatsApp Endonezya', categoryId: 1, price: 5, stock: 0, pricedAt: NOW - 1000 },
+    { id: 14, name: 'WhatsApp İstanbul Özel', categoryId: 1, price: 12, stock: 3, pricedAt: NOW - 1000 },
   ];
 }
 
@@ -166,6 +166,7 @@ export function cachedCatalog(): NumbersCatalog {
     ],
     categoriesAt: NOW - 1000,
     services: { '1': { rows: services(), at: NOW - 1000 } },
+    indexedAt: 0,
   };
 }
 

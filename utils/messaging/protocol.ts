@@ -40,6 +40,10 @@ export interface ProtocolMap extends OrdersProtocolMap {
   getCategories: { data: Record<string, never>; res: Ack };
   /** Reads a category's services (price and stock) into the `catalog` item. */
   getServices: { data: { categoryId: number }; res: Ack };
+  /** Reads these services' price and stock first (the rows a page shows). */
+  getPrices: { data: { serviceIds: number[] }; res: Ack };
+  /** Lists every category's service names (the first-screen search index), at most once a day. */
+  indexServices: { data: Record<string, never>; res: Ack };
   /** Rents a number: single-flight per service and per requestId. The rental is in the `rentals` item. */
   rent: { data: RentRequest; res: { rentalId: string } };
   /** Cancels a number for a refund; idempotent. The panel's answer is on the stored rental. */

@@ -19,7 +19,13 @@ export interface PopupItems {
   draft: WatchedItem<PopupDraft>;
 }
 
-export const EMPTY_CATALOG: NumbersCatalog = { origin: '', categories: [], categoriesAt: 0, services: {} };
+export const EMPTY_CATALOG: NumbersCatalog = {
+  origin: '',
+  categories: [],
+  categoriesAt: 0,
+  services: {},
+  indexedAt: 0,
+};
 export const DEFAULT_DRAFT: PopupDraft = {
   tab: 'numbers',
   categoryId: null,

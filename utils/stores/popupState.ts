@@ -5,7 +5,7 @@ import type { CatalogService, NumbersCatalog, PopupDraft } from '../storage';
 import type { PageI18n } from './pageI18n';
 import { DEFAULT_DRAFT, EMPTY_CATALOG, type StoredPopup } from './popupItems';
 import { matchesQuery } from './search';
-import { arrangeServices } from './services';
+import { arrangeServices, keepOrder, type ArrangedService } from './services';
 
 export { DEFAULT_DRAFT, EMPTY_CATALOG } from './popupItems';
 
@@ -65,6 +65,27 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
     return id === null ? null : (catalog.value.services[String(id)]?.rows ?? null);
   });
 
+  const servicesStatus = signal<Record<string, LoadStatus>>({});
+  // The order of the open category's rows, frozen while its prices arrive (see keepOrder).
+  let frozen: { key: string; ids: number[] } | null = null;
+  const arrangedServices = computed<ArrangedService[] | null>(() => {
+    const rows = services.value;
+    if (!rows) return null;
+    const d = draft.value;
+    const arranged = arrangeServices(rows, {
+      query: d.search,
+      sort: d.sort,
+      favorites: favorites.value,
+      recents: recents.value,
+      locale: i18n.locale.value,
+    });
+    const key = JSON.stringify([d.categoryId, d.search, d.sort, favorites.value, recents.value]);
+    if (!servicesStatus.value[String(d.categoryId)]?.loading) frozen = null;
+    else if (frozen?.key === key) return keepOrder(arranged, frozen.ids);
+    else frozen = { key, ids: arranged.map((a) => a.service.id) };
+    return arranged;
+  });
+
   return {
     /** Storage has been read once: before that the popup shows a skeleton. */
     loaded: signal(false),
@@ -87,7 +108,9 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
 
     balanceStatus: signal<LoadStatus>(IDLE),
     categoriesStatus: signal<LoadStatus>(IDLE),
-    servicesStatus: signal<Record<string, LoadStatus>>({}),
+    servicesStatus,
+    /** The last getPrices request (a 429 storm leaves its error here). */
+    pricesStatus: signal<LoadStatus>(IDLE),
     /** Service ids whose rent is in flight. */
     renting: signal<ReadonlySet<number>>(new Set()),
     rentError: signal<{ serviceId: number; error: unknown } | null>(null),
@@ -115,17 +138,7 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
       catalog.value.categories.filter((c) => matchesQuery(c.name, draft.value.search)),
     ),
     services,
-    arrangedServices: computed(() =>
-      services.value
-        ? arrangeServices(services.value, {
-            query: draft.value.search,
-            sort: draft.value.sort,
-            favorites: favorites.value,
-            recents: recents.value,
-            locale: i18n.locale.value,
-          })
-        : null,
-    ),
+    arrangedServices,
   };
 }
 
