@@ -95,13 +95,24 @@ export interface NumbersCatalog {
   origin: string;
   categories: NumberCategory[];
   categoriesAt: number;
+  /** Per category id: its services (names always; prices as they arrive) and when the names were listed. */
   services: Record<string, { rows: CatalogService[]; at: number }>;
   /** When every category's names were last listed (the first-screen search index); 0 when never. */
   indexedAt: number;
+  /** Whether this panel's details answer lists a whole category (learnt from answers). */
   detailsListsAll?: boolean;
 }
+/** The empty catalogue (also what an unreadable stored value reads as). */
+export const EMPTY_NUMBERS_CATALOG: NumbersCatalog = {
+  origin: '',
+  categories: [],
+  categoriesAt: 0,
+  services: {},
+  indexedAt: 0,
+};
+// Values cached before rows had `pricedAt` and the catalogue `indexedAt` read through readCatalog().
 export const numbersCatalogItem = storage.defineItem<NumbersCatalog>('local:numbersCatalog', {
-  fallback: { origin: '', categories: [], categoriesAt: 0, services: {}, indexedAt: 0 },
+  fallback: EMPTY_NUMBERS_CATALOG,
 });
 
 /** Service ids the person starred, and the ones rented most recently (newest first). */

@@ -18,12 +18,14 @@ export function createBackground(world: BackgroundWorld = realWorld) {
   const core = createCore(world);
   const balance = createBalance(core);
   const fill = createFill(core);
-  const rentals = createRentals(core, balance, fill);
+  const catalog = createCatalog(core);
+  // After a rent, refresh the search index (once a day at most); a failure there is not the rent's.
+  const rentals = createRentals(core, balance, fill, () => void catalog.index().catch(() => undefined));
   const handlers: Handlers = {
     ...createKeys(core, balance),
     ...createSettings(core),
     ...balance.handlers,
-    ...createCatalog(core),
+    ...catalog.handlers,
     ...rentals.handlers,
     ...fill.handlers,
     ...createOrderHandlers({

@@ -38,11 +38,15 @@ export interface ProtocolMap extends OrdersProtocolMap {
   getBalance: { data: Record<string, never>; res: Ack };
   /** Reads the number categories into the `catalog` item. */
   getCategories: { data: Record<string, never>; res: Ack };
-  /** Reads a category's services (price and stock) into the `catalog` item. */
+  /**
+   * Lists a category's services into the `numbersCatalog` item at once (keeping cached prices), then
+   * reads the prices not read in the last minute and writes them as they arrive. Answers when the
+   * pass ends; rejects with the last error when any price could not be read (the rest are stored).
+   */
   getServices: { data: { categoryId: number }; res: Ack };
-  /** Reads these services' price and stock first (the rows a page shows). */
+  /** Reads these services' prices first (the rows a page shows), skipping those read in the last minute. */
   getPrices: { data: { serviceIds: number[] }; res: Ack };
-  /** Lists every category's service names (the first-screen search index), at most once a day. */
+  /** Lists every category's names for search, at most once a day per panel (`indexedAt`). */
   indexServices: { data: Record<string, never>; res: Ack };
   /** Rents a number: single-flight per service and per requestId. The rental is in the `rentals` item. */
   rent: { data: RentRequest; res: { rentalId: string } };

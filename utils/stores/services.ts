@@ -83,7 +83,8 @@ export function priceAge(
   pricedAt: number | null,
   now: number,
 ): { key: 'ui_age_min' | 'ui_age_h' | 'ui_age_d'; count: number } | null {
-  if (pricedAt === null || now - pricedAt < STALE_PRICE_MS) return null;
+  // == null: a row cached before rows had `pricedAt` has none.
+  if (pricedAt == null || now - pricedAt < STALE_PRICE_MS) return null;
   const min = Math.floor((now - pricedAt) / 60_000);
   if (min < 60) return { key: 'ui_age_min', count: min };
   if (min < 48 * 60) return { key: 'ui_age_h', count: Math.floor(min / 60) };
@@ -92,5 +93,5 @@ export function priceAge(
 
 /** True when a shown row's price should be asked for: none yet, stale, or its category is being read. */
 export function wantsPrice(s: CatalogService, loading: boolean, now: number): boolean {
-  return loading || s.price === null || s.pricedAt === null || now - s.pricedAt >= STALE_PRICE_MS;
+  return loading || s.price === null || s.pricedAt == null || now - s.pricedAt >= STALE_PRICE_MS;
 }
