@@ -6,7 +6,7 @@ import { Notices } from './Notices';
 import { RentPanel } from './RentPanel';
 
 /** The history is opened on few popup opens: its code loads then (popup first-paint budget). */
-const HistoryView = lazyComponent(() => import('./HistoryView').then((m) => m.HistoryView));
+export const HistoryView = lazyComponent(() => import('./HistoryView').then((m) => m.HistoryView));
 
 /** The numbers tab: outcomes, active numbers on top, then renting (or the history). */
 export function NumbersTab({ store }: { store: PopupStore }) {

@@ -1,7 +1,13 @@
 import type { PopupStore } from '../utils/stores/popup';
 import { CategoryList } from './CategoryList';
 import { useI18n } from './I18n';
-import { ServiceList } from './ServiceList';
+import { lazyComponent } from './Lazy';
+
+/**
+ * A category's services (arrangement, progressive prices, price requests) load when a category is
+ * open: most popup opens start on the categories (first-paint budget).
+ */
+export const ServiceList = lazyComponent(() => import('./ServiceList').then((m) => m.ServiceList), 6);
 
 /** Renting: pick a category, then a service; one search field filters whichever list is shown. */
 export function RentPanel({ store }: { store: PopupStore }) {

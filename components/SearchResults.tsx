@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import type { PopupStore } from '../utils/stores/popup';
 import { rentErrorText, canRetry } from '../utils/stores/errors';
@@ -14,8 +15,8 @@ import { usePriceRequests } from './usePriceRequests';
 export function SearchResults({ store, categoriesShown }: { store: PopupStore; categoriesShown: number }) {
   const { t } = useI18n();
   const query = store.draft.value.search;
-  const catalog = store.catalog.value;
-  const found = searchAllServices(catalog, query);
+  // Searched again only when the query or the catalogue changes (not on every price's re-render).
+  const found = useComputed(() => searchAllServices(store.catalog.value, store.draft.value.search)).value;
   const favorites = store.favorites.value;
   const currency = store.headerBalance.value?.currency ?? null;
   const list = useRef<HTMLElement>(null);

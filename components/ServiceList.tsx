@@ -1,4 +1,5 @@
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
+import { arrangedServices } from '../utils/stores/arranged';
 import type { PopupStore } from '../utils/stores/popup';
 import { canRetry, errorText, panelErrorOf, rentErrorText } from '../utils/stores/errors';
 import type { ServiceGroup } from '../utils/stores/services';
@@ -18,7 +19,7 @@ const GROUP_TITLE = {
 export function ServiceList({ store, categoryId }: { store: PopupStore; categoryId: number }) {
   const { t } = useI18n();
   const status = store.servicesStatus.value[String(categoryId)];
-  const rows = store.arrangedServices.value;
+  const rows = useMemo(() => arrangedServices(store), [store]).value;
   const rentError = store.rentError.value;
   const currency = store.headerBalance.value?.currency ?? null;
   const retryLoad = () => void store.loadServices(categoryId);

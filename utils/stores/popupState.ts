@@ -5,7 +5,6 @@ import type { CatalogService, NumbersCatalog, PopupDraft } from '../storage';
 import type { PageI18n } from './pageI18n';
 import { DEFAULT_DRAFT, EMPTY_CATALOG, type StoredPopup } from './popupItems';
 import { matchesQuery } from './search';
-import { arrangeServices, keepOrder, type ArrangedService } from './services';
 
 export { DEFAULT_DRAFT, EMPTY_CATALOG } from './popupItems';
 
@@ -66,25 +65,6 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
   });
 
   const servicesStatus = signal<Record<string, LoadStatus>>({});
-  // The order of the open category's rows, frozen while its prices arrive (see keepOrder).
-  let frozen: { key: string; ids: number[] } | null = null;
-  const arrangedServices = computed<ArrangedService[] | null>(() => {
-    const rows = services.value;
-    if (!rows) return null;
-    const d = draft.value;
-    const arranged = arrangeServices(rows, {
-      query: d.search,
-      sort: d.sort,
-      favorites: favorites.value,
-      recents: recents.value,
-      locale: i18n.locale.value,
-    });
-    const key = JSON.stringify([d.categoryId, d.search, d.sort, favorites.value, recents.value]);
-    if (!servicesStatus.value[String(d.categoryId)]?.loading) frozen = null;
-    else if (frozen?.key === key) return keepOrder(arranged, frozen.ids);
-    else frozen = { key, ids: arranged.map((a) => a.service.id) };
-    return arranged;
-  });
 
   return {
     /** Storage has been read once: before that the popup shows a skeleton. */
@@ -138,7 +118,6 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
       catalog.value.categories.filter((c) => matchesQuery(c.name, draft.value.search)),
     ),
     services,
-    arrangedServices,
   };
 }
 
