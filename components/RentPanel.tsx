@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { PopupStore } from '../utils/stores/popup';
 import { CategoryList } from './CategoryList';
 import { useI18n } from './I18n';
@@ -12,6 +13,8 @@ export const ServiceList = lazyComponent(() => import('./ServiceList').then((m) 
 /** Renting: pick a category, then a service; one search field filters whichever list is shown. */
 export function RentPanel({ store }: { store: PopupStore }) {
   const { t } = useI18n();
+  // After the first paint, so a click on a category waits only for the panel.
+  useEffect(() => void ServiceList.preload().catch(() => undefined), []);
   const draft = store.draft.value;
   const category = store.selectedCategory.value;
   const categoryId = draft.categoryId;
