@@ -6,7 +6,7 @@ import { Notices } from './Notices';
 import { RentPanel } from './RentPanel';
 
 /** The history is opened on few popup opens: its code loads then (popup first-paint budget). */
-const HistoryView = lazyComponent(() => import('./HistoryView').then((m) => m.HistoryView));
+export const HistoryView = lazyComponent(() => import('./HistoryView').then((m) => m.HistoryView));
 /** The site's own card (its table and matcher too) loads only when the popup is over a web page. */
 const SiteCard = lazyComponent(() => import('./site/SiteCard').then((m) => m.SiteCard), 0);
 

@@ -79,6 +79,25 @@ for (const lang of ['en', 'tr'] as const) {
       await check('numbers, categories');
     });
 
+    it('numbers: the first screen’s search over every category’s services', async () => {
+      await popup.search('telegram endonezya');
+      await popup.rentButton('Telegram Endonezya').waitFor({ timeout: 20_000 });
+      await check('numbers, first-screen search results');
+      await popup.search('');
+    });
+
+    it('numbers: a category’s rows waiting for their prices', async () => {
+      sandbox.setLatency(4000); // names after 4 s, then each price 4 s later: rows wait with placeholders
+      await popup.category('Discord').click();
+      await popup.page
+        .locator('[data-testid=service-row] .btn-rent[disabled]')
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await check('numbers, rows waiting for prices');
+      sandbox.setLatency(0);
+      await popup.showCategories();
+    });
+
     it('numbers: a category’s services with prices and out-of-stock rows', async () => {
       await popup.openCategory('Google');
       await popup.rentButton('Google İngiltere').waitFor();

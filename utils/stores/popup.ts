@@ -157,6 +157,7 @@ export function createPopupStore(deps: PopupDeps) {
   /** Asks the background to refresh what the popup shows (balance, categories, the open category). */
   async function refresh(): Promise<void> {
     if (!s.keyHint.value) return;
+    void catalogActions.indexServices();
     const categoryId = s.draft.value.categoryId;
     await Promise.all([
       catalogActions.refreshBalance(),
