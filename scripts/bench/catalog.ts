@@ -1,3 +1,4 @@
+import { startSandbox } from '../../tests/sandbox/server';
 import type { BenchSession } from './session';
 
 /** The 150-service category of the sandbox (`bigCategory`) and the panel's distance for this figure. */
@@ -41,18 +42,19 @@ export interface CategoryOpen {
 }
 
 /**
- * Opens the 150-service category `runs` times in the real popup with the sandbox 150 ms away, the
- * cached catalogue cleared before each run (the search index kept fresh so it does not compete).
+ * Opens the 150-service category `runs` times in the real popup on a panel 150 ms away, the cached
+ * catalogue cleared before each run (the search index kept fresh so it does not compete).
  */
 export async function measureBigCategory(
   session: BenchSession,
   mode: 'one' | 'category',
   runs = 3,
 ): Promise<CategoryOpen[]> {
-  const { ext, sandbox } = session;
-  sandbox.setBigCategory(true);
-  sandbox.setDetailsMode(mode);
-  sandbox.setLatency(LATENCY_MS);
+  // Each mode is its own panel (a fresh origin): what the extension learnt about one panel's details
+  // answers is never carried to another one.
+  const { ext } = session;
+  const sandbox = await startSandbox({ bigCategory: true, detailsMode: mode, latencyMs: LATENCY_MS });
+  await ext.configure({ origin: sandbox.url, key: sandbox.key });
   const results: CategoryOpen[] = [];
   try {
     for (let i = 0; i < runs; i++) {
@@ -112,9 +114,8 @@ export async function measureBigCategory(
       await page.close();
     }
   } finally {
-    sandbox.setLatency(0);
-    sandbox.setDetailsMode('one');
-    sandbox.setBigCategory(false);
+    await ext.configure({ origin: session.sandbox.url, key: session.sandbox.key });
+    await sandbox.close();
   }
   return results;
 }

@@ -78,6 +78,31 @@ describe('price queue', () => {
     expect(new Set(panel.calls).size).toBe(30);
   });
 
+  it('learns again when the panel changes its answer: one at a time, then the whole category', async () => {
+    const panel = fakePanel({ listsAll: true, sizes: { 1: 30 } });
+    // Learnt earlier (stored): "one at a time". This answer lists the whole category.
+    const { queue, learnt } = setup(panel, false);
+    const done = queue.request(ids(1, 30));
+    await tick();
+    expect(panel.calls).toHaveLength(8);
+    panel.waiting.shift()!.answer();
+    await tick();
+    expect(learnt).toEqual([true]);
+    while (panel.waiting.length) {
+      panel.waiting.shift()!.answer();
+      await tick();
+    }
+    expect(await done).toEqual({ failed: [] });
+    // Nothing after the answer that listed everything: the calls already on their way, no more.
+    expect(panel.calls).toHaveLength(8);
+    // A later pass sends one call, not eight.
+    const again = queue.request(ids(1, 30));
+    await tick();
+    expect(panel.calls).toHaveLength(9);
+    panel.waiting.shift()!.answer();
+    expect(await again).toEqual({ failed: [] });
+  });
+
   it('puts ids asked for at the front ahead of those waiting, and never sends an id in flight twice', async () => {
     const panel = fakePanel({ listsAll: false, sizes: { 1: 60 } });
     const { queue } = setup(panel, false);

@@ -74,17 +74,20 @@ export function createPriceQueue(deps: PriceQueueDeps) {
     tickets.delete(id);
   }
 
+  /** Every answer teaches again: a panel whose script changed its details answer is followed. */
   function learn(asked: number, details: NumberServiceDetails[]): void {
-    if (listsAll !== undefined) return;
-    if (details.some((d) => d.id !== asked)) listsAll = true;
+    let next: boolean;
+    if (details.some((d) => d.id !== asked)) next = true;
     else {
       // One service in the answer says "one at a time" only when its category has others.
       const category = deps.categoryOf(asked);
       const hasSibling = pending.some((id) => id !== asked && deps.categoryOf(id) === category);
       if (category === undefined || !hasSibling) return;
-      listsAll = false;
+      next = false;
     }
-    deps.onLearn(listsAll);
+    if (next === listsAll) return;
+    listsAll = next;
+    deps.onLearn(next);
   }
 
   function settle(asked: number, details: NumberServiceDetails[]): void {
