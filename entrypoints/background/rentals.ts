@@ -122,11 +122,8 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
     store,
     cancel: (id) => renter.cancel(id).finally(() => void poller.ensureRunning()),
     rent: rentNow,
-    tabExists: (tabId) =>
-      browser.tabs.get(tabId).then(
-        () => true,
-        () => false,
-      ),
+    // Chrome rejects for a closed tab; some runtimes answer nothing instead.
+    tabExists: (tabId) => browser.tabs.get(tabId).then(Boolean, () => false),
   });
 
   /** Open popups (runtime ports named `popup-watch`): while one is connected, waiting numbers go faster. */
