@@ -27,7 +27,8 @@ describe('history', () => {
   it('opens from the numbers tab, lists finished numbers with their codes, newest first', async () => {
     await renderPopup({ history: finished });
     fireEvent.click(screen.getByRole('button', { name: 'History (2)' }));
-    const items = screen.getAllByTestId('history-item');
+    // The history view is a lazy chunk: it shows once its code has loaded.
+    const items = await screen.findAllByTestId('history-item');
     expect(items).toHaveLength(2);
     expect(items[0]!.textContent).toContain('Codes: 482913');
     expect(items[0]!.textContent).toContain('Done');
@@ -37,7 +38,7 @@ describe('history', () => {
 
   it('an empty history says what will appear there', async () => {
     await renderPopup({ draft: { showHistory: true } });
-    expect(screen.getByText(/No finished numbers yet/)).toBeTruthy();
+    expect(await screen.findByText(/No finished numbers yet/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Clear history' })).toBeNull();
   });
 
@@ -51,7 +52,7 @@ describe('history', () => {
         },
       },
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear history' }));
     expect(callsOf(send, 'clearHistory')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, clear' }));
     await flush();
@@ -66,7 +67,7 @@ describe('history', () => {
         clearHistory: () => Promise.reject(new PanelError({ kind: 'unexpected', endpoint: 'clearHistory' })),
       },
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear history' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, clear' }));
     expect(await screen.findByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(screen.getAllByTestId('history-item')).toHaveLength(2);
@@ -74,7 +75,7 @@ describe('history', () => {
 
   it('Back returns to renting', async () => {
     await renderPopup({ draft: { showHistory: true } });
-    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Back/ }));
     expect(screen.getByRole('heading', { name: 'Rent a number' })).toBeTruthy();
   });
 });
