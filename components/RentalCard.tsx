@@ -115,7 +115,7 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
           <>
             <button
               type="button"
-              class="btn"
+              class="btn btn-again"
               disabled={!!busy || !!retry}
               aria-busy={busy === 'again'}
               onClick={() => void store.cancelAndRentAnother(rental)}
@@ -136,7 +136,7 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
         {endedWithoutCode(rental) && rental.again?.step !== 'rented' && (
           <button
             type="button"
-            class="btn btn-primary"
+            class="btn btn-primary btn-again"
             disabled={!!busy}
             aria-busy={busy === 'again'}
             onClick={() => void store.rentAgain(rental)}
