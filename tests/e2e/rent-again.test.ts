@@ -144,7 +144,6 @@ describe('another number when no code comes; faster while the popup watches', ()
     expect(toScreen, 'code to screen with the popup open').toBeLessThan(2_000);
 
     await popup.page.close();
-    const tc = Date.now();
     const closed = polls(b.numberId!).length;
     await waitFor(() => polls(b.numberId!).length >= closed + 3, 'three polls with the popup closed', 15_000);
     // After the poll already planned at the fast pace, the setting's 3 s (± 15%).

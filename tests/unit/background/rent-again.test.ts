@@ -14,7 +14,7 @@ import {
 } from '../../../utils/storage';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { serveCatalogsToFetch } from './catalog-fetch';
-import { fakeEvent, patchFakeBrowser } from './fake-events';
+import { patchFakeBrowser } from './fake-events';
 import { storedRental } from './rental';
 import { sendAsOwnPage } from './wire';
 
@@ -23,16 +23,6 @@ beforeAll(async () => {
   sandbox = await startSandbox({ codeDelayMs: Number.POSITIVE_INFINITY });
 });
 afterAll(() => sandbox.close());
-
-const until = async <T>(probe: () => Promise<T>, ms = 8000): Promise<NonNullable<T>> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 /** Telegram Endonezya (0.1), in stock: every rent here rents it. */
 const SERVICE = { serviceId: 41, serviceName: 'Telegram Endonezya', categoryName: 'Telegram', price: 0.1 };
