@@ -18,10 +18,14 @@ export default defineConfig({
       if (wxt.config.browser !== 'firefox' || wxt.config.mode !== 'e2e') return;
       for (const e of entrypoints) if (e.name === 'offscreen') e.skipped = false;
     },
-    // The autofill script calls no extension API: keep webextension-polyfill out of it
-    // (the module aliases wxt/browser to it in every bundle), which keeps the script under 8 kB.
+    // webextension-polyfill wraps the background, whose message listeners answer with promises. The
+    // extension pages (popup, options, offscreen) only call APIs that return promises natively in
+    // Chrome 140+ (the manifest's minimum) and Firefox, and their messages carry answers in an envelope
+    // that never rejects (utils/messaging): they use the browser's own namespace, which keeps the popup
+    // within its first-paint budget. The autofill script calls no extension API at all (under 8 kB).
+    // (The module aliases wxt/browser to the polyfill in every bundle; this removes it outside the background.)
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.name === 'autofill')) return;
+      if (entrypoints.some((e) => e.type === 'background')) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
     },

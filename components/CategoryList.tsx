@@ -2,7 +2,11 @@ import type { PopupStore } from '../utils/stores/popup';
 import { errorText } from '../utils/stores/errors';
 import { ErrorNote } from './ErrorNote';
 import { useI18n } from './I18n';
+import { lazyComponent } from './Lazy';
 import { Skeleton } from './Skeleton';
+
+/** Searching every service is for the few opens where someone types: its code loads then. */
+const SearchResults = lazyComponent(() => import('./SearchResults').then((m) => m.SearchResults), 3);
 
 /** The number categories (Google, Discord, WhatsApp…); picking one shows its services. */
 export function CategoryList({ store }: { store: PopupStore }) {
@@ -10,6 +14,7 @@ export function CategoryList({ store }: { store: PopupStore }) {
   const status = store.categoriesStatus.value;
   const all = store.catalog.value.categories;
   const shown = store.visibleCategories.value;
+  const query = store.draft.value.search;
 
   if (all.length === 0 && status.loading) return <Skeleton rows={5} />;
   if (all.length === 0 && status.error !== null)
@@ -28,9 +33,7 @@ export function CategoryList({ store }: { store: PopupStore }) {
       {status.error !== null && (
         <ErrorNote text={errorText(status.error, t)} onRetry={() => void store.loadCategories()} />
       )}
-      {shown.length === 0 ? (
-        <p class="empty">{t('ui_search_no_match', { query: store.draft.value.search })}</p>
-      ) : (
+      {shown.length > 0 && (
         <ul class="category-list" aria-label={t('ui_categories')}>
           {shown.map((c) => (
             <li key={c.id}>
@@ -44,6 +47,7 @@ export function CategoryList({ store }: { store: PopupStore }) {
           ))}
         </ul>
       )}
+      {query.trim() && <SearchResults store={store} categoriesShown={shown.length} />}
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { PopupStore } from '../utils/stores/popup';
 import { errorText } from '../utils/stores/errors';
 import { ClearHistoryButton } from './ClearHistoryButton';
 import { ErrorNote } from './ErrorNote';
+import { ExportCsvButton } from './ExportCsvButton';
 import { HistoryItem } from './HistoryItem';
 import { useI18n } from './I18n';
 
@@ -39,6 +40,9 @@ export function HistoryView({ store }: { store: PopupStore }) {
               />
             ))}
           </ul>
+          <div class="row">
+            <ExportCsvButton what="numbers" small />
+          </div>
           <ClearHistoryButton busy={status.loading} onClear={() => void store.clearHistory()} />
         </>
       )}

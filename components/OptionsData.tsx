@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { OptionsStore } from '../utils/stores/options';
 import { ClearHistoryButton } from './ClearHistoryButton';
+import { ExportCsvButton } from './ExportCsvButton';
 import { useI18n } from './I18n';
 import { OptionsNote } from './OptionsNote';
 
@@ -54,6 +55,11 @@ export function OptionsData({ store }: { store: OptionsStore }) {
       <h2 id="data-title">{t('options_data')}</h2>
       <ClearHistoryButton busy={!!store.busy.value.history} onClear={() => void store.clearHistory()} />
       <OptionsNote note={store.notes.value.history} />
+      <div class="row">
+        <ExportCsvButton what="numbers" />
+        <ExportCsvButton what="orders" />
+      </div>
+      <p class="hint">{t('export_csv_hint')}</p>
       <div class="row">
         <button type="button" class="btn" onClick={() => void download()}>
           {t('options_export')}

@@ -1,11 +1,20 @@
+import { useEffect } from 'preact/hooks';
 import type { PopupStore } from '../utils/stores/popup';
 import { CategoryList } from './CategoryList';
 import { useI18n } from './I18n';
-import { ServiceList } from './ServiceList';
+import { lazyComponent } from './Lazy';
+
+/**
+ * A category's services (arrangement, progressive prices, price requests) load when a category is
+ * open: most popup opens start on the categories (first-paint budget).
+ */
+export const ServiceList = lazyComponent(() => import('./ServiceList').then((m) => m.ServiceList), 6);
 
 /** Renting: pick a category, then a service; one search field filters whichever list is shown. */
 export function RentPanel({ store }: { store: PopupStore }) {
   const { t } = useI18n();
+  // After the first paint, so a click on a category waits only for the panel.
+  useEffect(() => void ServiceList.preload().catch(() => undefined), []);
   const draft = store.draft.value;
   const category = store.selectedCategory.value;
   const categoryId = draft.categoryId;
@@ -39,8 +48,8 @@ export function RentPanel({ store }: { store: PopupStore }) {
         <input
           type="search"
           class="search"
-          aria-label={categoryId !== null ? t('ui_search_services') : t('ui_search_categories')}
-          placeholder={categoryId !== null ? t('ui_search_services') : t('ui_search_categories')}
+          aria-label={categoryId !== null ? t('ui_search_services') : t('ui_search_everything')}
+          placeholder={categoryId !== null ? t('ui_search_services') : t('ui_search_everything')}
           value={draft.search}
           onInput={(e) => store.setSearch(e.currentTarget.value)}
         />

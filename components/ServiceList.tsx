@@ -1,10 +1,13 @@
+import { useMemo, useRef } from 'preact/hooks';
+import { arrangedServices } from '../utils/stores/arranged';
 import type { PopupStore } from '../utils/stores/popup';
-import { canRetry, errorText, rentErrorText } from '../utils/stores/errors';
+import { canRetry, errorText, panelErrorOf, rentErrorText } from '../utils/stores/errors';
 import type { ServiceGroup } from '../utils/stores/services';
 import { ErrorNote } from './ErrorNote';
 import { useI18n } from './I18n';
 import { ServiceRow } from './ServiceRow';
 import { Skeleton } from './Skeleton';
+import { usePriceRequests } from './usePriceRequests';
 
 const GROUP_TITLE = {
   favorite: 'ui_group_favorites',
@@ -16,10 +19,19 @@ const GROUP_TITLE = {
 export function ServiceList({ store, categoryId }: { store: PopupStore; categoryId: number }) {
   const { t } = useI18n();
   const status = store.servicesStatus.value[String(categoryId)];
-  const rows = store.arrangedServices.value;
+  const rows = useMemo(() => arrangedServices(store), [store]).value;
   const rentError = store.rentError.value;
   const currency = store.headerBalance.value?.currency ?? null;
   const retryLoad = () => void store.loadServices(categoryId);
+  const loading = status?.loading ?? false;
+  const list = useRef<HTMLDivElement>(null);
+  usePriceRequests(store, rows?.map((r) => r.service) ?? [], loading, list);
+  // A 429 storm while some prices arrived: those rows stay rentable, the rest come later.
+  const loadError = status?.error ?? store.pricesStatus.value.error;
+  const loadErrorText =
+    rows?.length && panelErrorOf(loadError)?.kind === 'rate_limited'
+      ? t('ui_prices_later')
+      : errorText(loadError, t);
 
   if (rows === null && status?.error)
     return <ErrorNote text={errorText(status.error, t)} onRetry={retryLoad} />;
@@ -29,14 +41,14 @@ export function ServiceList({ store, categoryId }: { store: PopupStore; category
   const groups = [...new Set(rows.map((r) => r.group))];
   const total = store.services.value?.length ?? 0;
   return (
-    <div class="stack">
+    <div class="stack" ref={list}>
       {failed && (
         <ErrorNote
           text={rentErrorText(rentError.error, failed.name, t)}
           onRetry={canRetry(rentError.error) ? () => void store.rent(failed) : undefined}
         />
       )}
-      {status?.error && <ErrorNote text={errorText(status.error, t)} onRetry={retryLoad} />}
+      {loadError && <ErrorNote text={loadErrorText} onRetry={retryLoad} />}
       {total === 0 && <p class="empty">{t('ui_services_empty')}</p>}
       {total > 0 && rows.length === 0 && (
         <p class="empty">{t('ui_search_no_match', { query: store.draft.value.search })}</p>
@@ -48,7 +60,13 @@ export function ServiceList({ store, categoryId }: { store: PopupStore; category
             {rows
               .filter((r) => r.group === group)
               .map((row) => (
-                <ServiceRow key={row.service.id} store={store} row={row} currency={currency} />
+                <ServiceRow
+                  key={row.service.id}
+                  store={store}
+                  row={row}
+                  currency={currency}
+                  waiting={loading}
+                />
               ))}
           </ul>
         </section>

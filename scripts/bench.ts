@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { BUDGETS } from './bench/budgets';
+import { measureBigCategory } from './bench/catalog';
 import { measureFill } from './bench/fill';
 import { measureAlive, measureStopped } from './bench/latency';
 import { measurePopupOpens } from './bench/popup';
@@ -99,6 +100,40 @@ async function popupFigures(session: BenchSession): Promise<Figure[]> {
   ];
 }
 
+/** The 150-service category at 150 ms, once per details mode: first name, every shown price, requests. */
+async function catalogFigures(session: BenchSession, mode: 'one' | 'category'): Promise<Figure[]> {
+  const opens = await measureBigCategory(session, mode, 3);
+  const which = mode === 'one' ? 'one details call per service' : 'details list the category';
+  const of = (pick: (o: (typeof opens)[number]) => number | null) => {
+    const xs = opens.map(pick);
+    return xs.every((x) => x !== null) ? median(xs as number[]) : null;
+  };
+  const note = `median of ${opens.length} opens: ${opens
+    .map((o) => `${Math.round(o.firstName ?? NaN)}/${Math.round(o.allPriced ?? NaN)} ms, ${o.requests} req`)
+    .join('; ')}`;
+  return [
+    {
+      label: `big category (150, 150 ms), ${which}: first name on screen`,
+      value: of((o) => o.firstName),
+      unit: 'ms',
+      budget: mode === 'one' ? BUDGETS.bigCategoryFirstNameMs : null,
+      note,
+    },
+    {
+      label: `big category (150, 150 ms), ${which}: every shown price`,
+      value: of((o) => o.allPriced),
+      unit: 'ms',
+      budget: mode === 'one' ? BUDGETS.bigCategoryAllPricedMs : BUDGETS.bigCategoryListAllPricedMs,
+    },
+    {
+      label: `big category (150, 150 ms), ${which}: requests sent`,
+      value: of((o) => o.requests),
+      unit: 'requests',
+      budget: mode === 'one' ? null : BUDGETS.bigCategoryListAllRequests,
+    },
+  ];
+}
+
 async function latencyFigures(session: BenchSession, stopped: boolean): Promise<Figure[]> {
   const times = stopped ? await measureStopped(session, 2) : await measureAlive(session, 6);
   const which = stopped ? 'worker stopped' : 'worker alive';
@@ -137,6 +172,15 @@ async function main(): Promise<void> {
           () => popupFigures(session),
         )),
       );
+      for (const mode of ['one', 'category'] as const) {
+        console.log(`Big category, details mode ${mode}…`);
+        const which = mode === 'one' ? 'one details call per service' : 'details list the category';
+        figures.push(
+          ...(await guarded([ms(`big category (150, 150 ms), ${which}: every shown price`, null)], () =>
+            catalogFigures(session, mode),
+          )),
+        );
+      }
       console.log('Fill…');
       figures.push(
         ...(await guarded([ms('fill a code on a corpus page, median', BUDGETS.fillMs)], async () => {

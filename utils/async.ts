@@ -45,3 +45,54 @@ export function createRememberedRequests<V>(
       }),
   };
 }
+
+/** The timers a batcher runs on (tests pass their own). */
+export interface BatchClock {
+  now: () => number;
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+const realBatchClock: BatchClock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Collects items and hands them to `flush` at most once per `intervalMs` (the first at once), one
+ * flush at a time; `drain()` flushes what is left and resolves when every flush has ended.
+ */
+export function createBatcher<T>(
+  flush: (items: T[]) => Promise<void>,
+  intervalMs: number,
+  clock: BatchClock = realBatchClock,
+) {
+  let items: T[] = [];
+  let timer: unknown = null;
+  let lastAt = -Infinity;
+  const serial = createSerialQueue();
+  let last: Promise<void> = Promise.resolve();
+
+  const run = (): Promise<void> => {
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = null;
+    lastAt = clock.now();
+    const batch = items;
+    items = [];
+    last = serial(() => (batch.length ? flush(batch) : undefined));
+    return last;
+  };
+
+  return {
+    add(...more: T[]): void {
+      items.push(...more);
+      if (timer !== null) return;
+      const wait = lastAt + intervalMs - clock.now();
+      if (wait <= 0) void run().catch(() => undefined);
+      else timer = clock.setTimeout(() => void run().catch(() => undefined), wait);
+    },
+    /** Flushes the rest now; rejects if that flush fails. */
+    drain: (): Promise<void> => run(),
+  };
+}

@@ -3,6 +3,7 @@ import type { Balance, NumberCategory } from './api/numbers/types';
 import type { Rental } from './rentals/types';
 import {
   EMPTY_ORDER_DRAFT,
+  type MassBatch,
   type OrderDraft,
   type OrderRequestRecord,
   type OrderServicesCache,
@@ -87,21 +88,52 @@ export interface CatalogService {
   categoryId: number;
   price: number | null;
   stock: number | null;
+  /** When this price and stock were read (ms since epoch); null when never. */
+  pricedAt: number | null;
 }
 /** The cached numbers catalogue: categories, and services per category id. */
 export interface NumbersCatalog {
   origin: string;
   categories: NumberCategory[];
   categoriesAt: number;
+  /** Per category id: its services (names always; prices as they arrive) and when the names were listed. */
   services: Record<string, { rows: CatalogService[]; at: number }>;
+  /** When every category's names were last listed (the first-screen search index); 0 when never. */
+  indexedAt: number;
+  /** Whether this panel's details answer lists a whole category (learnt from answers). */
+  detailsListsAll?: boolean;
 }
+/** The empty catalogue (also what an unreadable stored value reads as). */
+export const EMPTY_NUMBERS_CATALOG: NumbersCatalog = {
+  origin: '',
+  categories: [],
+  categoriesAt: 0,
+  services: {},
+  indexedAt: 0,
+};
+// Values cached before rows had `pricedAt` and the catalogue `indexedAt` read through readCatalog().
 export const numbersCatalogItem = storage.defineItem<NumbersCatalog>('local:numbersCatalog', {
-  fallback: { origin: '', categories: [], categoriesAt: 0, services: {} },
+  fallback: EMPTY_NUMBERS_CATALOG,
 });
 
 /** Service ids the person starred, and the ones rented most recently (newest first). */
 export const favoriteServicesItem = storage.defineItem<number[]>('local:favoriteServices', { fallback: [] });
 export const recentServicesItem = storage.defineItem<number[]>('local:recentServices', { fallback: [] });
+
+/** What the person chose on the popup's card for a site: the country, another category, or no card. */
+export interface SiteChoice {
+  /** The service (country) to offer first; null: the usual guess. */
+  serviceId: number | null;
+  /** Another category than the one the site's name suggests; null: the suggested one. */
+  categoryId: number | null;
+  /** "Not this site's service": no card on this site. */
+  hidden: boolean;
+  at: number;
+}
+/** The person's choices per site, keyed by the site's own name ("discord" for discord.com, google.com.tr…). */
+export const siteChoicesItem = storage.defineItem<Record<string, SiteChoice>>('local:siteChoices', {
+  fallback: {},
+});
 
 /** What the person had typed or chosen in the popup, so closing it loses nothing. */
 export interface PopupDraft {
@@ -141,3 +173,6 @@ export const orderDraftItem = storage.defineItem<OrderDraft>('local:orderDraft',
 
 /** Orders service ids the person starred (their own list: order and number service ids differ). */
 export const orderFavoritesItem = storage.defineItem<number[]>('local:orderFavorites', { fallback: [] });
+
+/** The last mass order: its lines and where each one is (queued, sending, placed, failed, unknown, not sent). */
+export const massOrderItem = storage.defineItem<MassBatch | null>('local:massOrder', { fallback: null });

@@ -2,6 +2,7 @@ import { formatMoney } from '../../utils/money';
 import type { OrdersStore } from '../../utils/orders/store';
 import { errorText } from '../../utils/stores/errors';
 import { ErrorNote } from '../ErrorNote';
+import { ExportCsvButton } from '../ExportCsvButton';
 import { useI18n } from '../I18n';
 import { RefreshButton } from '../RefreshButton';
 import { AddOrderById } from './AddOrderById';
@@ -56,11 +57,16 @@ export function OrdersList({ store }: { store: OrdersStore }) {
       {orders.length === 0 ? (
         <p class="empty">{t('orders_list_empty')}</p>
       ) : (
-        <ul class="olist">
-          {orders.map((order) => (
-            <OrderCard key={`${order.origin} ${order.id}`} store={store} order={order} />
-          ))}
-        </ul>
+        <>
+          <ul class="olist">
+            {orders.map((order) => (
+              <OrderCard key={`${order.origin} ${order.id}`} store={store} order={order} />
+            ))}
+          </ul>
+          <div class="row">
+            <ExportCsvButton what="orders" small />
+          </div>
+        </>
       )}
     </div>
   );

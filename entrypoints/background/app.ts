@@ -9,6 +9,7 @@ import { createNoticeClicks } from './notify';
 import { createOrderHandlers, ORDERS_ALARM, trackOrders } from './orders';
 import { createRentals } from './rentals';
 import { createSettings } from './settings';
+import { createSiteChoices } from './sites';
 
 export { WATCHDOG_ALARM } from './rentals';
 export type { BackgroundWorld } from './core';
@@ -18,12 +19,15 @@ export function createBackground(world: BackgroundWorld = realWorld) {
   const core = createCore(world);
   const balance = createBalance(core);
   const fill = createFill(core);
-  const rentals = createRentals(core, balance, fill);
+  const catalog = createCatalog(core);
+  // After a rent, refresh the search index (once a day at most); a failure there is not the rent's.
+  const rentals = createRentals(core, balance, fill, () => void catalog.index().catch(() => undefined));
   const handlers: Handlers = {
     ...createKeys(core, balance),
     ...createSettings(core),
+    ...createSiteChoices(),
     ...balance.handlers,
-    ...createCatalog(core),
+    ...catalog.handlers,
     ...rentals.handlers,
     ...fill.handlers,
     ...createOrderHandlers({

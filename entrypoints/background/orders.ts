@@ -3,10 +3,18 @@ import type { Translate } from '../../utils/i18n';
 import type { OrdersProtocolMap } from '../../utils/messaging/orders-protocol';
 import type { Handlers } from '../../utils/messaging/router';
 import { idsToTrack, type OrderTransition } from '../../utils/orders/status';
+import { createMassRunner } from '../../utils/orders/massRunner';
 import { createOrderTracker } from '../../utils/orders/tracker';
 import type { TrackedOrder } from '../../utils/orders/types';
 import type { Settings } from '../../utils/settings';
-import { orderRequestsItem, orderServicesItem, ordersItem, panelOriginItem } from '../../utils/storage';
+import {
+  balanceItem,
+  massOrderItem,
+  orderRequestsItem,
+  orderServicesItem,
+  ordersItem,
+  panelOriginItem,
+} from '../../utils/storage';
 import type { ApiProvider } from './apis';
 
 /** The alarm that reads order statuses while any order is unfinished (none when all are finished). */
@@ -77,6 +85,20 @@ export function createOrderHandlers(deps: OrdersDeps): Pick<Handlers, keyof Orde
   });
   // A browser restart may drop alarms: bring it back when orders still run.
   void ordersItem.getValue().then(syncAlarm, () => undefined);
+  // The orders feature is the `massOrder` item's only writer; each line goes through the single-order path.
+  const mass = createMassRunner({
+    item: massOrderItem,
+    place: (req) => tracker.place(req),
+    services: () => tracker.services(),
+    origin: () => panelOriginItem.getValue(),
+    async readBalance() {
+      await deps.refreshBalance();
+      return (await balanceItem.getValue()).orders?.amount ?? null;
+    },
+    now: deps.now,
+  });
+  // A worker stopped mid-batch picks it up where storage says it was.
+  void mass.resume().catch(() => undefined);
 
   const ack = { ok: true } as const;
   return {
@@ -88,6 +110,9 @@ export function createOrderHandlers(deps: OrdersDeps): Pick<Handlers, keyof Orde
     refillOrder: ({ id }) => tracker.refill(Number(id)).then(() => ack),
     cancelOrder: ({ id }) => tracker.cancel(Number(id)).then(() => ack),
     removeOrder: ({ id }) => tracker.remove(Number(id)).then(() => ack),
+    startMassOrder: (req) => mass.start(req).then(() => ack),
+    retryMassOrder: ({ batchId }) => mass.retry(String(batchId)).then(() => ack),
+    clearMassOrder: ({ batchId }) => mass.clear(String(batchId)).then(() => ack),
   };
 }
 

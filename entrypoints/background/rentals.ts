@@ -18,7 +18,12 @@ import { createSpendGuard } from './spendGuard';
 export const WATCHDOG_ALARM = 'poll-watchdog';
 
 /** The rentals feature: renting and cancelling (money), the poll loop, and the rentals' handlers. */
-export function createRentals(core: Core, balance: BalanceFeature, fill: FillFeature) {
+export function createRentals(
+  core: Core,
+  balance: BalanceFeature,
+  fill: FillFeature,
+  afterRent: () => void = () => undefined,
+) {
   const { store } = core;
   const spendGuard = createSpendGuard();
 
@@ -111,6 +116,7 @@ export function createRentals(core: Core, balance: BalanceFeature, fill: FillFea
   const rentNow = async (req: RentRequest): Promise<Rental> => {
     await spendGuard.ready(); // a rent never goes out on a connection the browser could replay
     const rental = await renter.rent(req);
+    if (rental.numberId !== null) afterRent();
     const recent = await recentServicesItem.getValue();
     await recentServicesItem.setValue(
       [req.serviceId, ...recent.filter((id) => id !== req.serviceId)].slice(0, 8),

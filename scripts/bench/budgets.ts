@@ -10,4 +10,10 @@ export const BUDGETS = {
   requestsPerWaitingNumberPerMin: 25,
   idleRequests: 0,
   fillMs: 1_500,
+  /** The 150-service category on a panel 150 ms away, one details call per service. */
+  bigCategoryFirstNameMs: 400,
+  bigCategoryAllPricedMs: 2_000,
+  /** The same with a panel whose details answer lists the whole category. */
+  bigCategoryListAllPricedMs: 500,
+  bigCategoryListAllRequests: 3,
 } as const;

@@ -6,7 +6,13 @@ import type { Lang } from '../../utils/i18n';
 import type { Ack, MessageData, MessageRes, MessageType } from '../../utils/messaging/protocol';
 import type { Rental } from '../../utils/rentals/types';
 import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import type { BalanceCache, CatalogService, NumbersCatalog, PopupDraft } from '../../utils/storage';
+import type {
+  BalanceCache,
+  CatalogService,
+  NumbersCatalog,
+  PopupDraft,
+  SiteChoice,
+} from '../../utils/storage';
 import { createPopupStore, type PopupDeps } from '../../utils/stores/popup';
 import { DEFAULT_DRAFT, EMPTY_CATALOG } from '../../utils/stores/popupItems';
 import type { TargetTab } from '../../utils/stores/types';
@@ -29,6 +35,7 @@ export const stored = {
   catalog: fakeItem<NumbersCatalog>('numbersCatalog', EMPTY_CATALOG),
   favorites: fakeItem<number[]>('favoriteServices', []),
   recents: fakeItem<number[]>('recentServices', []),
+  siteChoices: fakeItem<Record<string, SiteChoice>>('siteChoices', {}),
   draft: fakeItem<PopupDraft>('popupDraft', DEFAULT_DRAFT),
 };
 
@@ -65,6 +72,7 @@ export interface World {
   catalog?: NumbersCatalog;
   favorites?: number[];
   recents?: number[];
+  siteChoices?: Record<string, SiteChoice>;
   draft?: Partial<PopupDraft>;
 }
 
@@ -80,6 +88,7 @@ export async function seedPopup(w: World = {}): Promise<void> {
     stored.catalog.setValue(w.catalog ?? EMPTY_CATALOG),
     stored.favorites.setValue(w.favorites ?? []),
     stored.recents.setValue(w.recents ?? []),
+    stored.siteChoices.setValue(w.siteChoices ?? {}),
     stored.draft.setValue({ ...DEFAULT_DRAFT, ...w.draft }),
   ]);
 }
@@ -148,10 +157,10 @@ export function rental(over: Partial<Rental> = {}): Rental {
 /** Catalogue services of category 1 (WhatsApp). */
 export function services(): CatalogService[] {
   return [
-    { id: 11, name: 'WhatsApp Türkiye', categoryId: 1, price: 8, stock: 190 },
-    { id: 12, name: 'WhatsApp Fransa', categoryId: 1, price: 2, stock: 170 },
-    { id: 13, name: 'WhatsApp Endonezya', categoryId: 1, price: 5, stock: 0 },
-    { id: 14, name: 'WhatsApp İstanbul Özel', categoryId: 1, price: 12, stock: 3 },
+    { id: 11, name: 'WhatsApp Türkiye', categoryId: 1, price: 8, stock: 190, pricedAt: NOW - 1000 },
+    { id: 12, name: 'WhatsApp Fransa', categoryId: 1, price: 2, stock: 170, pricedAt: NOW - 1000 },
+    { id: 13, name: 'WhatsApp Endonezya', categoryId: 1, price: 5, stock: 0, pricedAt: NOW - 1000 },
+    { id: 14, name: 'WhatsApp İstanbul Özel', categoryId: 1, price: 12, stock: 3, pricedAt: NOW - 1000 },
   ];
 }
 
@@ -166,6 +175,7 @@ export function cachedCatalog(): NumbersCatalog {
     ],
     categoriesAt: NOW - 1000,
     services: { '1': { rows: services(), at: NOW - 1000 } },
+    indexedAt: 0,
   };
 }
 

@@ -27,7 +27,7 @@ describe('history', () => {
   it('opens from the numbers tab, lists finished numbers with their codes, newest first', async () => {
     await renderPopup({ history: finished });
     fireEvent.click(screen.getByRole('button', { name: 'History (2)' }));
-    // The history view is a lazy chunk: it shows once its code has loaded.
+    // The history view is a lazy chunk: wait for it to load.
     const items = await screen.findAllByTestId('history-item');
     expect(items).toHaveLength(2);
     expect(items[0]!.textContent).toContain('Codes: 482913');

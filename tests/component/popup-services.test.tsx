@@ -239,11 +239,18 @@ describe('renting: the rent button', () => {
 });
 
 describe('services unavailable before stock is known', () => {
-  it('a service without a price cannot be rented', async () => {
+  it('a service without a price cannot be rented: "coming" while the category loads, then "unknown"', async () => {
     const catalog = cachedCatalog();
     catalog.services['1']!.rows = [{ ...services()[0]!, price: null }];
-    await renderPopup({ catalog, balance });
+    let answer = () => undefined as unknown;
+    await renderPopup(
+      { catalog, balance },
+      { getServices: () => new Promise((r) => (answer = () => r(ACK))) },
+    );
     fireEvent.click(screen.getByRole('button', { name: /WhatsApp/ }));
-    expect((screen.getByRole('button', { name: 'Price unknown' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Price coming…' }) as HTMLButtonElement).disabled).toBe(true);
+    answer();
+    const unknown = await screen.findByRole('button', { name: 'Price unknown' });
+    expect((unknown as HTMLButtonElement).disabled).toBe(true);
   });
 });

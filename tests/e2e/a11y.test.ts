@@ -8,6 +8,7 @@ import { axeBothSchemes, lesserFindings } from './axe';
 import { launchExtension, waitFor, type ExtensionHarness } from './harness';
 import { PopupPage } from './pages/popup';
 import { openTab, startSite, type TestSite } from './pages/sites';
+import { TOOLBAR_SWITCH, ToolbarPopup } from './pages/toolbar';
 
 // axe-core on every state of the popup and the options page, light and dark: no serious or critical
 // finding. Each `it` names the state it reaches (through the UI, the sandbox's faults or storage).
@@ -47,7 +48,7 @@ for (const lang of ['en', 'tr'] as const) {
       // Codes arrive only when a test delivers them; orders move one step a second of virtual time.
       sandbox = await startSandbox({ codeDelayMs: 60 * 60_000, orderStepMs: 1000 });
       [siteA, siteB] = await Promise.all([startSite(), startSite()]);
-      ext = await launchExtension({ lang });
+      ext = await launchExtension({ lang, args: [TOOLBAR_SWITCH] });
     });
     afterAll(async () => {
       // Moderate and minor findings do not fail the run; they are kept for a person to read.
@@ -76,6 +77,25 @@ for (const lang of ['en', 'tr'] as const) {
       popup = await PopupPage.open(ext);
       await popup.page.locator('.category').first().waitFor();
       await check('numbers, categories');
+    });
+
+    it('numbers: the first screen’s search over every category’s services', async () => {
+      await popup.search('telegram endonezya');
+      await popup.rentButton('Telegram Endonezya').waitFor({ timeout: 20_000 });
+      await check('numbers, first-screen search results');
+      await popup.search('');
+    });
+
+    it('numbers: a category’s rows waiting for their prices', async () => {
+      sandbox.setLatency(4000); // names after 4 s, then each price 4 s later: rows wait with placeholders
+      await popup.category('Discord').click();
+      await popup.page
+        .locator('[data-testid=service-row] .btn-rent[disabled]')
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await check('numbers, rows waiting for prices');
+      sandbox.setLatency(0);
+      await popup.showCategories();
     });
 
     it('numbers: a category’s services with prices and out-of-stock rows', async () => {
@@ -190,6 +210,22 @@ for (const lang of ['en', 'tr'] as const) {
       await c.page.close();
     });
 
+    it('numbers: the site card over a recognised site', async () => {
+      // discord.localhost is loopback too; the toolbar button grants activeTab for it (no host access).
+      const url = `${siteA.origin.replace('127.0.0.1', 'discord.localhost')}/`;
+      const site = await ext.context.newPage();
+      await site.goto(url);
+      await (await ToolbarPopup.open(ext, site)).close();
+      const helper = await ext.openPage('offscreen.html');
+      const tabId = await helper.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+      await helper.close();
+      popup = await PopupPage.open(ext, `?tab=${tabId}`);
+      await popup.page.locator('[data-testid=site-card] #site-country').waitFor();
+      await check('numbers, site card');
+      await popup.page.close();
+      await site.close();
+    });
+
     it('numbers: history', async () => {
       popup = await PopupPage.open(ext);
       await popup.finish('Google Amerika');
@@ -264,6 +300,27 @@ for (const lang of ['en', 'tr'] as const) {
       await check('orders, confirmation with the charge');
       await popup.page.getByTestId('order-confirm').click();
       await popup.page.getByTestId('order-placed').waitFor();
+    });
+
+    it('orders: the mass-order view with line errors, its confirmation, and a stopped batch', async () => {
+      const page = popup.page;
+      await page.getByTestId('orders-view-mass').click();
+      await page
+        .getByTestId('mass-text')
+        .fill('3 | https://x.com/a | 100\nfoo | bar\n3 | https://x.com/b | 5');
+      await page.getByTestId('mass-submit').click();
+      await page.getByTestId('mass-line-error').first().waitFor();
+      await check('orders, mass order with line errors');
+      await page.getByTestId('mass-text').fill('3 | https://x.com/a | 100\n3 | https://x.com/b | 100');
+      await page.getByTestId('mass-submit').click();
+      await page.getByTestId('mass-confirm').waitFor();
+      await check('orders, mass order confirmation');
+      sandbox.injectFault('add', { type: 'panelError', text: 'Link format is invalid' });
+      await page.getByTestId('mass-confirm').click();
+      await page.getByTestId('mass-retry').waitFor();
+      await check('orders, mass order stopped with a refused line');
+      await page.getByTestId('mass-new').click();
+      await page.getByTestId('mass-form').waitFor();
     });
 
     it('orders: the order list with progress bars, and an add-by-id error', async () => {

@@ -22,6 +22,8 @@ export interface LaunchOptions {
   /** Keep the profile folder after close (for a restart). */
   keepProfile?: boolean;
   headless?: boolean;
+  /** More Chromium switches (e.g. `--enable-unsafe-extension-debugging` for pages/toolbar.ts). */
+  args?: string[];
 }
 
 /** The fields of an error the real client threw, as a test sees them. */
@@ -88,6 +90,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     '--disable-quic',
   ];
   if (options.lang) args.push(`--lang=${options.lang}`);
+  args.push(...(options.args ?? []));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,

@@ -27,8 +27,9 @@ export function roundMoney(amount: number): number {
   return Math.round(amount * 1e5) / 1e5;
 }
 
+/** A seeded generator of numbers in [0, 1) (mulberry32: small, fast and good enough for sample data). */
 // mulberry32: small, fast and good enough for sample data.
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -79,11 +79,24 @@ const POST_ACTIONS: Record<string, (sandbox: Sandbox, body: Body) => void> = {
     );
     sandbox.setOrderDialect(dialect as 'perfect');
   },
+  latency(sandbox, { ms }) {
+    need(isMs(ms), 'ms: a number >= 0');
+    sandbox.setLatency(ms as number);
+  },
+  'big-category'(sandbox, { enabled }) {
+    need(typeof enabled === 'boolean', 'enabled: true or false');
+    sandbox.setBigCategory(enabled as boolean);
+  },
+  'details-mode'(sandbox, { mode }) {
+    need(mode === 'one' || mode === 'category', "mode: 'one' or 'category'");
+    sandbox.setDetailsMode(mode as 'one');
+  },
   reset: (sandbox) => sandbox.reset(),
 };
 
 const GET_ACTIONS: Record<string, (sandbox: Sandbox) => unknown> = {
   requests: (sandbox) => sandbox.requests,
+  counts: (sandbox) => sandbox.counts(),
   state: (sandbox) => ({
     balance: sandbox.balance(),
     numbers: sandbox.numbers(),

@@ -1,4 +1,5 @@
 // The numbers API (/api/v1): categories, services, renting numbers, codes that arrive later, cancel.
+import { BIG_CATEGORY, BIG_COUNTRIES, BIG_SERVICES } from './big-category';
 import { COUNTRIES, NUMBER_CATEGORIES, NUMBER_SERVICES, type NumberService } from './catalog';
 import type { SandboxContext } from './context';
 import type { Answer, SandboxNumber, V1Endpoint } from './types';
@@ -22,6 +23,7 @@ const INVALID_KEY = { success: false, message: 'Invalid API key' };
 const NOT_FOUND = { success: false, message: 'Numara bulunamadı' };
 
 const ok = (body: unknown): Answer => ({ status: 200, body });
+const BIG_DIALS = new Map(BIG_COUNTRIES.map((c) => [c.name, c.dial]));
 
 /** Parses a path id; NaN for anything but plain digits. */
 function pathId(id: string | null): number {
@@ -36,17 +38,25 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
   let refuseCancelMs: number | null = null;
 
   function init(): void {
-    stock = new Map(NUMBER_SERVICES.map((s) => [s.id, s.stock]));
+    stock = new Map([...NUMBER_SERVICES, ...BIG_SERVICES].map((s) => [s.id, s.stock]));
     numbers = new Map();
     nextId = FIRST_NUMBER_ID;
     refuseCancelMs = null;
   }
   init();
 
-  const findService = (id: number): NumberService | undefined => NUMBER_SERVICES.find((s) => s.id === id);
+  // The big category exists only while it is switched on.
+  const services = (): readonly NumberService[] =>
+    ctx.settings.bigCategory ? [...NUMBER_SERVICES, ...BIG_SERVICES] : NUMBER_SERVICES;
+  const findService = (id: number): NumberService | undefined => services().find((s) => s.id === id);
+  const details = (s: NumberService) => ({ id: s.id, price: s.price, stock: stock.get(s.id) ?? 0 });
 
   function phoneFor(service: NumberService): string {
-    const c = COUNTRIES[service.country];
+    const c = COUNTRIES[service.country] ?? {
+      dial: BIG_DIALS.get(service.country) ?? '999',
+      lead: '',
+      length: 9,
+    };
     return `+${c.dial}${c.lead}${ctx.randomDigits(c.length - c.lead.length)}`;
   }
 
@@ -134,22 +144,35 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
   function handle(endpoint: V1Endpoint, key: string | null, id: string | null): Answer {
     switch (endpoint) {
       case 'getCategories':
-        return ok(NUMBER_CATEGORIES.map((c) => ({ id: c.id, name: c.name })));
+        return ok(
+          [...NUMBER_CATEGORIES, ...(ctx.settings.bigCategory ? [BIG_CATEGORY] : [])].map((c) => ({
+            id: c.id,
+            name: c.name,
+          })),
+        );
       case 'getServices': {
         const category = pathId(id);
         return ok(
-          NUMBER_SERVICES.filter((s) => s.category === category).map((s) => ({
-            id: s.id,
-            name: s.name,
-            category: s.category,
-          })),
+          services()
+            .filter((s) => s.category === category)
+            .map((s) => ({
+              id: s.id,
+              name: s.name,
+              category: s.category,
+            })),
         );
       }
       case 'getServiceDetails': {
         const service = findService(pathId(id));
-        return ok(
-          service ? [{ id: service.id, price: service.price, stock: stock.get(service.id) ?? 0 }] : [],
-        );
+        if (!service) return ok([]);
+        // 'category': the details of every service of its category in one answer, as the provider's example.
+        if (ctx.settings.detailsMode === 'category')
+          return ok(
+            services()
+              .filter((s) => s.category === service.category)
+              .map(details),
+          );
+        return ok([details(service)]);
       }
     }
     if (key !== ctx.key) return ok(INVALID_KEY);

@@ -22,6 +22,7 @@ export type {
   SandboxNumber,
   SandboxOptions,
   SandboxOrder,
+  DetailsMode,
 } from './types';
 export { REDIRECT_STATUSES } from './types';
 
@@ -44,6 +45,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     numberWindowMs: options.numberWindowMs ?? DEFAULTS.numberWindowMs,
     orderStepMs: options.orderStepMs ?? DEFAULTS.orderStepMs,
     orderDialect: 'perfect',
+    latencyMs: options.latencyMs ?? 0,
+    bigCategory: options.bigCategory ?? false,
+    detailsMode: options.detailsMode ?? 'one',
   });
   const numbersPanel = createNumbersPanel(ctx);
   const ordersPanel = createOrdersPanel(ctx);
@@ -83,6 +87,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       send(req, res, answer);
       record.status = answer.status;
     };
+    // A panel far away: the answer (and the work behind it) comes this much later.
+    if (ctx.settings.latencyMs > 0) await sleep(ctx.settings.latencyMs);
     if (route.api !== 'v1' && route.api !== 'v2') return finish(jsonResponse(404, { error: 'Not found' }));
     if (record.method !== 'POST') {
       return finish({ ...jsonResponse(405, { error: 'Method not allowed' }), headers: { Allow: 'POST' } });
@@ -215,6 +221,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return ctx.balance();
     },
     setStock: (serviceId, stock) => numbersPanel.setStock(serviceId, stock),
+    setLatency(ms) {
+      check(Number.isFinite(ms) && ms >= 0, 'latency must be a finite ms >= 0');
+      ctx.settings.latencyMs = ms;
+    },
+    setBigCategory(enabled) {
+      ctx.settings.bigCategory = enabled === true;
+    },
+    setDetailsMode(mode) {
+      check(mode === 'one' || mode === 'category', "details mode: 'one' or 'category'");
+      ctx.settings.detailsMode = mode;
+    },
+    counts() {
+      const counts: Partial<Record<Endpoint, number>> = {};
+      for (const r of requests) {
+        if (r.endpoint !== 'control' && r.endpoint !== 'unknown')
+          counts[r.endpoint] = (counts[r.endpoint] ?? 0) + 1;
+      }
+      return counts;
+    },
     orders: () => ordersPanel.list(),
     numbers: () => numbersPanel.list(),
     reset() {

@@ -96,7 +96,16 @@ export interface SandboxOptions {
   orderStepMs?: number;
   /** Print one line per request (key redacted). */
   log?: boolean;
+  /** Every API answer waits this long (real ms, like a panel far away); default 0. */
+  latencyMs?: number;
+  /** List the 150-service category "Telegram Global" (id 9, services 201..350); default false. */
+  bigCategory?: boolean;
+  /** 'one' (default): getServiceDetails/{id} lists that service; 'category': every service of its category. */
+  detailsMode?: DetailsMode;
 }
+
+/** How getServiceDetails answers: the one service asked for, or its whole category (as the provider's example). */
+export type DetailsMode = 'one' | 'category';
 
 export interface RequestRecord {
   /** Virtual time (Date.now() + advanced offset) when the request came in. */
@@ -172,6 +181,9 @@ export interface SandboxSettings {
   numberWindowMs: number;
   orderStepMs: number;
   orderDialect: OrderDialect;
+  latencyMs: number;
+  bigCategory: boolean;
+  detailsMode: DetailsMode;
 }
 
 /** A running sandbox panel and its controls (see server.ts). */
@@ -204,6 +216,14 @@ export interface Sandbox {
   /** How `add` checks its form from now on (until reset). */
   setOrderDialect(dialect: OrderDialect): void;
   setStock(numberServiceId: number, stock: number): void;
+  /** Every API answer waits this long from now on (until reset); 0 for none. */
+  setLatency(ms: number): void;
+  /** Lists (or hides) the 150-service category from now on (until reset). */
+  setBigCategory(enabled: boolean): void;
+  /** How getServiceDetails answers from now on (until reset). */
+  setDetailsMode(mode: DetailsMode): void;
+  /** How many API requests hit each endpoint since the last reset (endpoints never hit are left out). */
+  counts(): Partial<Record<Endpoint, number>>;
   orders(): SandboxOrder[];
   numbers(): SandboxNumber[];
   /** Back to the initial state; clears requests and faults. */

@@ -33,6 +33,8 @@ export interface PanelRequest {
   retry?: boolean;
   /** `{success: false, message}` is an answer, not an error (cancelNumber); a bad-key text still throws. */
   acceptFailure?: boolean;
+  /** How many times a read may be retried (default: the client's); 0 for a caller that retries itself. */
+  retries?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 12_000;
@@ -152,7 +154,11 @@ export function createPanelHttp(opts: ApiOptions): (req: PanelRequest) => Promis
         const wait = err.retryAfterMs ?? backoffMs(n, random);
         // A redirect is not a passing fault: sending again would only meet it again.
         const retry =
-          mayRetry && !err.redirect && n < retries && RETRYABLE.has(err.kind) && wait <= MAX_RETRY_AFTER_MS;
+          mayRetry &&
+          !err.redirect &&
+          n < (req.retries ?? retries) &&
+          RETRYABLE.has(err.kind) &&
+          wait <= MAX_RETRY_AFTER_MS;
         if (!retry) throw err;
         await sleep(wait);
       }

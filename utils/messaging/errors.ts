@@ -51,6 +51,12 @@ export const MESSAGE_ERROR_CODES = [
   'again_unclear',
   /** The order is not in the tracked list; param `id`. */
   'order_not_found',
+  /** A mass order was sent with a line that does not pass its check (nothing was sent). */
+  'mass_invalid',
+  /** The catalogue changed since the person confirmed a mass order: its total is not the one confirmed. */
+  'mass_changed',
+  /** A mass order is still running: it must end before another starts or it is cleared. */
+  'mass_busy',
 ] as const;
 
 /** A MessageError's code. */

@@ -3,6 +3,7 @@
  * Each entry: { data; res }. Panel failures arrive at the sender as PanelError.
  */
 
+import type { MassOrderRequest } from '../orders/massRunner';
 import type { PlaceOrderRequest } from '../orders/types';
 import type { Ack } from './protocol';
 
@@ -21,4 +22,13 @@ export interface OrdersProtocolMap {
   cancelOrder: { data: { id: number }; res: Ack };
   /** Forgets an order (the panel keeps it). */
   removeOrder: { data: { id: number }; res: Ack };
+  /**
+   * Starts a mass order in the background after checking every line again (nothing is sent when one fails);
+   * its progress is in the `massOrder` item. A re-sent start with the same batchId only resumes it.
+   */
+  startMassOrder: { data: MassOrderRequest; res: Ack };
+  /** The person's retry of a stopped mass order: the refused line and the lines not sent (never a placed or unknown one). */
+  retryMassOrder: { data: { batchId: string }; res: Ack };
+  /** Forgets a mass order that is not running. */
+  clearMassOrder: { data: { batchId: string }; res: Ack };
 }

@@ -39,8 +39,16 @@ export interface ProtocolMap extends OrdersProtocolMap {
   getBalance: { data: Record<string, never>; res: Ack };
   /** Reads the number categories into the `catalog` item. */
   getCategories: { data: Record<string, never>; res: Ack };
-  /** Reads a category's services (price and stock) into the `catalog` item. */
+  /**
+   * Lists a category's services into the `numbersCatalog` item at once (keeping cached prices), then
+   * reads the prices not read in the last minute and writes them as they arrive. Answers when the
+   * pass ends; rejects with the last error when any price could not be read (the rest are stored).
+   */
   getServices: { data: { categoryId: number }; res: Ack };
+  /** Reads these services' prices first (the rows a page shows), skipping those read in the last minute. */
+  getPrices: { data: { serviceIds: number[] }; res: Ack };
+  /** Lists every category's names for search, at most once a day per panel (`indexedAt`). */
+  indexServices: { data: Record<string, never>; res: Ack };
   /** Rents a number: single-flight per service and per requestId. The rental is in the `rentals` item. */
   rent: { data: RentRequest; res: { rentalId: string } };
   /**
@@ -65,6 +73,14 @@ export interface ProtocolMap extends OrdersProtocolMap {
   saveSettings: { data: { patch: Partial<Settings> }; res: Ack };
   /** Sets the starred services (the background is the `favoriteServices` item's only writer). */
   saveFavorites: { data: { ids: number[] }; res: Ack };
+  /**
+   * Remembers the person's choice on the site card for a site ("discord"): the fields given replace
+   * the stored ones (the background is the `siteChoices` item's only writer).
+   */
+  saveSiteChoice: {
+    data: { site: string; serviceId?: number | null; categoryId?: number | null; hidden?: boolean };
+    res: Ack;
+  };
   /**
    * Fills a code into the tab's one-time-code field: the top frame and frames of its origin, plus
    * frames of `allowFrameOrigin` once the person confirmed that frame's site.

@@ -183,6 +183,7 @@ export function createOrdersStore(deps: OrdersStoreDeps) {
     refreshOrders,
     setView: (view: OrderDraft['view']) => setDraft({ view }),
     setSearch: (search: string) => setDraft({ search }),
+    setMassText: (massText: string) => setDraft({ massText }),
     /** Opens a service's form (null goes back to the catalogue). */
     selectService(serviceId: number | null): void {
       batch(() => {

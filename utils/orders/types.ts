@@ -71,12 +71,14 @@ export interface OrderServicesCache {
 
 /** The order form and catalogue as the person left them, so closing the popup loses nothing. */
 export interface OrderDraft {
-  view: 'services' | 'orders';
+  view: 'services' | 'orders' | 'mass';
   search: string;
   serviceId: number | null;
   values: OrderFormValues;
   /** Set while an order is being placed; the popup asks for its outcome when it opens again. */
   pendingRequestId: string | null;
+  /** The mass-order text as pasted (absent in drafts saved before mass orders). */
+  massText?: string;
 }
 
 export const EMPTY_ORDER_DRAFT: OrderDraft = {
@@ -86,3 +88,43 @@ export const EMPTY_ORDER_DRAFT: OrderDraft = {
   values: {},
   pendingRequestId: null,
 };
+
+/**
+ * Where one line of a mass order is: queued → sending → placed; or failed (the panel refused it: nothing was
+ * charged), unknown (the answer was lost: it may have been charged; never sent again), not sent (a line
+ * before it stopped the batch; sent only when the person retries).
+ */
+export type MassLineState = 'queued' | 'sending' | 'placed' | 'failed' | 'unknown' | 'not_sent';
+
+/** One line of a mass order as the background keeps it. */
+export interface MassLine {
+  /** The line number in the pasted text (1-based). */
+  line: number;
+  text: string;
+  service: number;
+  serviceName: string;
+  values: OrderFormValues;
+  charge: number;
+  /** The placeOrder requestId of this line's current attempt: one `add` per id, ever. */
+  requestId: string;
+  state: MassLineState;
+  orderId: number | null;
+  /** The serialized PanelError or MessageError of a failed or unknown line. */
+  error: ({ name: string } & Record<string, unknown>) | null;
+}
+
+/** A mass order: its lines in order, run in the background one at a time. */
+export interface MassBatch {
+  id: string;
+  origin: string;
+  createdAt: number;
+  /** running: lines are being sent; stopped: a line failed (or is unknown), the rest wait for a retry; done. */
+  state: 'running' | 'stopped' | 'done';
+  lines: MassLine[];
+  total: number;
+  /** The orders balance the person saw when confirming (for the "what is known" sentence). */
+  balanceBefore: number | null;
+  /** The orders balance read after a line's answer was lost, and when. */
+  balanceAfter: number | null;
+  balanceAt: number | null;
+}

@@ -145,6 +145,10 @@ export function createPopupStore(deps: PopupDeps) {
     await i18n.ready;
     s.loaded.value = true;
     unwatchers.push(followRentals(), followKey());
+    deps.target().then(
+      (tab) => (s.targetSite.value = tab.site),
+      () => undefined,
+    );
     const tick = deps.clockMs ?? 1000;
     if (tick > 0) clockTimer = setInterval(() => (s.clock.value = deps.now()), tick);
     void refresh();
@@ -153,6 +157,7 @@ export function createPopupStore(deps: PopupDeps) {
   /** Asks the background to refresh what the popup shows (balance, categories, the open category). */
   async function refresh(): Promise<void> {
     if (!s.keyHint.value) return;
+    void catalogActions.indexServices();
     const categoryId = s.draft.value.categoryId;
     await Promise.all([
       catalogActions.refreshBalance(),
@@ -186,6 +191,8 @@ export function createPopupStore(deps: PopupDeps) {
     testKey: keys.testKey,
     saveKey: keys.saveKey,
     announce,
+    /** The background, for parts of the popup loaded later (the site card). */
+    send,
     /** Removes a notice from the top of the list. */
     dismissNotice: (id: number) => (s.notices.value = s.notices.value.filter((n) => n.id !== id)),
     setSearch: (search: string) => setDraft({ search }),

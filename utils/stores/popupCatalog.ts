@@ -30,10 +30,35 @@ export function createCatalogActions(s: PopupState, send: Send) {
     }
   }
 
-  /** Reads a category's services (price and stock) again. */
+  // Ids already asked for in this load, and the ones waiting for the next request.
+  const asked = new Set<number>();
+  const pending = new Set<number>();
+
+  /** Asks for the prices of the rows on screen first; batched, each id once per load. */
+  function requestPrices(ids: readonly number[]): void {
+    const fresh = ids.filter((id) => !asked.has(id));
+    if (!fresh.length) return;
+    if (!pending.size) setTimeout(() => void sendPrices(), 0);
+    fresh.forEach((id) => (asked.add(id), pending.add(id)));
+  }
+  async function sendPrices(): Promise<void> {
+    const serviceIds = [...pending];
+    pending.clear();
+    try {
+      await send('getPrices', { serviceIds });
+      s.pricesStatus.value = IDLE;
+    } catch (error) {
+      serviceIds.forEach((id) => asked.delete(id));
+      s.pricesStatus.value = { loading: false, error };
+    }
+  }
+
+  /** Reads a category's services (names at once, then each price as it comes) again. */
   async function loadServices(categoryId: number): Promise<void> {
     const key = String(categoryId);
     if (s.servicesStatus.value[key]?.loading) return;
+    asked.clear();
+    s.pricesStatus.value = IDLE;
     s.servicesStatus.value = { ...s.servicesStatus.value, [key]: { loading: true, error: null } };
     let status = IDLE;
     try {
@@ -44,5 +69,8 @@ export function createCatalogActions(s: PopupState, send: Send) {
     s.servicesStatus.value = { ...s.servicesStatus.value, [key]: status };
   }
 
-  return { refreshBalance, loadCategories, loadServices };
+  /** Lets the background list every category's names for the first-screen search (it decides when). */
+  const indexServices = () => send('indexServices', {}).catch(() => undefined);
+
+  return { refreshBalance, loadCategories, loadServices, requestPrices, indexServices };
 }

@@ -10,6 +10,7 @@ import {
   rentalHistoryItem,
   rentalsItem,
   settingsItem,
+  siteChoicesItem,
 } from '../storage';
 import { loadShippedCatalog } from '../i18n';
 import { sendMessage } from '../messaging/client';
@@ -31,6 +32,7 @@ export function browserPopupDeps(location: Location): PopupDeps {
       catalog: numbersCatalogItem,
       favorites: favoriteServicesItem,
       recents: recentServicesItem,
+      siteChoices: siteChoicesItem,
       draft: popupDraftItem,
     },
     now: () => Date.now(),

@@ -1,6 +1,6 @@
 import type { Rental } from '../rentals/types';
 import { DEFAULT_ORIGIN, DEFAULT_SETTINGS, type Settings } from '../settings';
-import type { BalanceCache, NumbersCatalog, PopupDraft } from '../storage';
+import type { BalanceCache, NumbersCatalog, PopupDraft, SiteChoice } from '../storage';
 import { itemSignal } from './itemSignal';
 import type { ReadableItem, WatchedItem } from './types';
 
@@ -14,12 +14,19 @@ export interface PopupItems {
   balance: ReadableItem<BalanceCache>;
   catalog: ReadableItem<NumbersCatalog>;
   recents: ReadableItem<number[]>;
+  siteChoices: ReadableItem<Record<string, SiteChoice>>;
   /** The popup's own items: it is their only writer. */
   favorites: WatchedItem<number[]>;
   draft: WatchedItem<PopupDraft>;
 }
 
-export const EMPTY_CATALOG: NumbersCatalog = { origin: '', categories: [], categoriesAt: 0, services: {} };
+export const EMPTY_CATALOG: NumbersCatalog = {
+  origin: '',
+  categories: [],
+  categoriesAt: 0,
+  services: {},
+  indexedAt: 0,
+};
 export const DEFAULT_DRAFT: PopupDraft = {
   tab: 'numbers',
   categoryId: null,
@@ -41,6 +48,7 @@ export function readPopupItems(items: PopupItems) {
     balance: itemSignal(items.balance, NO_BALANCE),
     catalog: itemSignal(items.catalog, EMPTY_CATALOG),
     recents: itemSignal<number[]>(items.recents, []),
+    siteChoices: itemSignal<Record<string, SiteChoice>>(items.siteChoices, {}),
     favorites: itemSignal<number[]>(items.favorites, []),
     draft: itemSignal(items.draft, DEFAULT_DRAFT),
   };
@@ -54,6 +62,7 @@ export function readPopupItems(items: PopupItems) {
     balance: read.balance.value,
     catalog: read.catalog.value,
     recents: read.recents.value,
+    siteChoices: read.siteChoices.value,
     favorites: read.favorites.value,
     draft: read.draft.value,
     ready: Promise.all(all.map((r) => r.ready)).then(() => undefined),

@@ -5,7 +5,6 @@ import type { CatalogService, NumbersCatalog, PopupDraft } from '../storage';
 import type { PageI18n } from './pageI18n';
 import { DEFAULT_DRAFT, EMPTY_CATALOG, type StoredPopup } from './popupItems';
 import { matchesQuery } from './search';
-import { arrangeServices } from './services';
 
 export { DEFAULT_DRAFT, EMPTY_CATALOG } from './popupItems';
 
@@ -65,6 +64,8 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
     return id === null ? null : (catalog.value.services[String(id)]?.rows ?? null);
   });
 
+  const servicesStatus = signal<Record<string, LoadStatus>>({});
+
   return {
     /** Storage has been read once: before that the popup shows a skeleton. */
     loaded: signal(false),
@@ -77,6 +78,9 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
     catalog,
     favorites,
     recents,
+    siteChoices: stored.siteChoices,
+    /** The origin of the web page the popup was opened over, once the tab is known (null: none). */
+    targetSite: signal<string | null>(null),
     draft,
     draftEdits,
     /** Ticks every second for the countdowns. */
@@ -87,7 +91,9 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
 
     balanceStatus: signal<LoadStatus>(IDLE),
     categoriesStatus: signal<LoadStatus>(IDLE),
-    servicesStatus: signal<Record<string, LoadStatus>>({}),
+    servicesStatus,
+    /** The last getPrices request (a 429 storm leaves its error here). */
+    pricesStatus: signal<LoadStatus>(IDLE),
     /** Service ids whose rent is in flight. */
     renting: signal<ReadonlySet<number>>(new Set()),
     rentError: signal<{ serviceId: number; error: unknown } | null>(null),
@@ -115,17 +121,6 @@ export function createPopupState(now: number, stored: StoredPopup, i18n: PageI18
       catalog.value.categories.filter((c) => matchesQuery(c.name, draft.value.search)),
     ),
     services,
-    arrangedServices: computed(() =>
-      services.value
-        ? arrangeServices(services.value, {
-            query: draft.value.search,
-            sort: draft.value.sort,
-            favorites: favorites.value,
-            recents: recents.value,
-            locale: i18n.locale.value,
-          })
-        : null,
-    ),
   };
 }
 

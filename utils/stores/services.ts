@@ -61,3 +61,37 @@ export function arrangeServices(rows: readonly CatalogService[], opts: ArrangeOp
 export function pushRecent(list: readonly number[], id: number, max = 8): number[] {
   return [id, ...list.filter((x) => x !== id)].slice(0, max);
 }
+
+/**
+ * The arrangement in a frozen order: rows keep the place they had (`ids`), new rows go last. While a
+ * category's prices arrive one by one, a row never jumps under the person's pointer.
+ */
+export function keepOrder(arranged: readonly ArrangedService[], ids: readonly number[]): ArrangedService[] {
+  const place = new Map(ids.map((id, i) => [id, i]));
+  const rank = (a: ArrangedService) => place.get(a.service.id) ?? ids.length;
+  return arranged
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i)
+    .map((x) => x.a);
+}
+
+/** A price older than this is shown with its age. */
+export const STALE_PRICE_MS = 5 * 60_000;
+
+/** How old a shown price is, for the muted marker beside it; null when fresh or never read. */
+export function priceAge(
+  pricedAt: number | null,
+  now: number,
+): { key: 'ui_age_min' | 'ui_age_h' | 'ui_age_d'; count: number } | null {
+  // == null: a row cached before rows had `pricedAt` has none.
+  if (pricedAt == null || now - pricedAt < STALE_PRICE_MS) return null;
+  const min = Math.floor((now - pricedAt) / 60_000);
+  if (min < 60) return { key: 'ui_age_min', count: min };
+  if (min < 48 * 60) return { key: 'ui_age_h', count: Math.floor(min / 60) };
+  return { key: 'ui_age_d', count: Math.floor(min / 1440) };
+}
+
+/** True when a shown row's price should be asked for: none yet, stale, or its category is being read. */
+export function wantsPrice(s: CatalogService, loading: boolean, now: number): boolean {
+  return loading || s.price === null || s.pricedAt == null || now - s.pricedAt >= STALE_PRICE_MS;
+}

@@ -119,11 +119,10 @@ describe('numbers API normalisers against odd but legal answers', () => {
           const record = { id: sid.raw, price: price.raw, stock: stockAsText ? String(stock) : stock };
           const other = { id: sid.n + 1, price: '1', stock: 1 };
           const raw = single ? record : [other, record];
-          expect(normalizeServiceDetails(raw, sid.n)).toEqual({
-            id: sid.n,
-            price: roundMoney(price.n),
-            stock,
-          });
+          const mine = { id: sid.n, price: roundMoney(price.n), stock };
+          expect(normalizeServiceDetails(raw, sid.n)).toEqual(
+            single ? [mine] : [{ id: sid.n + 1, price: 1, stock: 1 }, mine],
+          );
         },
       ),
     );

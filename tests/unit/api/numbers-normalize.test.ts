@@ -49,21 +49,25 @@ describe('numbers API normalisers', () => {
     ]);
   });
 
-  it('reads service details from an array or a single object', () => {
+  it('reads service details from an array or a single object, every service the answer lists', () => {
+    // The provider's own example: asked for one service, it answers two.
     const list = [
       { id: 1, price: '8', stock: 190 },
-      { id: 2, price: '2', stock: 170 },
+      { id: '2', price: '2', stock: '170' },
+      { id: 2, price: '3', stock: 1 },
     ];
-    expect(normalizeServiceDetails(list, 2)).toEqual({ id: 2, price: 2, stock: 170 });
-    expect(normalizeServiceDetails(list, 99)).toEqual({ id: 1, price: 8, stock: 190 });
-    expect(normalizeServiceDetails({ id: '5', price: '0.90', stock: '7' }, 5)).toEqual({
-      id: 5,
-      price: 0.9,
-      stock: 7,
-    });
-    expect(normalizeServiceDetails({ price: 3, stock: null }, 6)).toEqual({ id: 6, price: 3, stock: 0 });
-    expect(normalizeServiceDetails([], 1)).toBeNull();
-    expect(normalizeServiceDetails([{ id: 1, price: 'n/a', stock: 3 }], 1)).toBeNull();
+    const both = [
+      { id: 1, price: 8, stock: 190 },
+      { id: 2, price: 2, stock: 170 },
+    ];
+    expect(normalizeServiceDetails(list, 2)).toEqual(both);
+    expect(normalizeServiceDetails(list, 99)).toEqual(both);
+    expect(normalizeServiceDetails({ id: '5', price: '0.90', stock: '7' }, 5)).toEqual([
+      { id: 5, price: 0.9, stock: 7 },
+    ]);
+    expect(normalizeServiceDetails({ price: 3, stock: null }, 6)).toEqual([{ id: 6, price: 3, stock: 0 }]);
+    expect(normalizeServiceDetails([], 1)).toEqual([]);
+    expect(normalizeServiceDetails([{ id: 1, price: 'n/a', stock: 3 }], 1)).toEqual([]);
   });
 
   it('reads a rented number', () => {

@@ -25,9 +25,16 @@ describe('numbers client against the sandbox panel', () => {
     const services = await api().getServices(4);
     expect(services.map((s) => s.id)).toEqual([41, 42, 43]);
     expect(services.every((s) => s.categoryId === 4)).toBe(true);
-    expect(await api().getServiceDetails(41)).toEqual({ id: 41, price: 0.1, stock: 500 });
-    expect(await api().getServiceDetails(14)).toEqual({ id: 14, price: 5, stock: 0 });
-    expect(await api().getServiceDetails(999)).toBeNull();
+    expect(await api().getServiceDetails(41)).toEqual([{ id: 41, price: 0.1, stock: 500 }]);
+    expect(await api().getServiceDetails(14)).toEqual([{ id: 14, price: 5, stock: 0 }]);
+    expect(await api().getServiceDetails(999)).toEqual([]);
+    // A panel whose details answer lists the whole category: every service comes back.
+    sandbox.setDetailsMode('category');
+    expect(await api().getServiceDetails(42)).toEqual([
+      { id: 41, price: 0.1, stock: 500 },
+      { id: 42, price: 0.2, stock: 350 },
+      { id: 43, price: 9, stock: 25 },
+    ]);
     expect(sandbox.requests.every((r) => !r.path.includes('{key}'))).toBe(true);
   });
 

@@ -30,7 +30,7 @@ it("a worker's start resumes polling for a number that waits (the path the watch
   const api = createNumbersApi({ origin: sandbox.url, getKey: async () => sandbox.key });
   const [category] = await api.getCategories();
   const services = await api.getServices(category!.id);
-  const details = await Promise.all(services.map((x) => api.getServiceDetails(x.id)));
+  const details = await Promise.all(services.map(async (x) => (await api.getServiceDetails(x.id))[0]));
   const serviceId = services[details.findIndex((d) => (d?.stock ?? 0) > 0)]!.id;
   const { numberId, number } = await api.getNumber(serviceId);
   const now = Date.now();

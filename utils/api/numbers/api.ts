@@ -45,18 +45,27 @@ export function createNumbersApi(opts: ApiOptions) {
     },
 
     /** Lists the services (one per country, usually) of a category; needs no key. */
-    async getServices(categoryId: number): Promise<NumberService[]> {
+    async getServices(categoryId: number, opts: { retries?: number } = {}): Promise<NumberService[]> {
       const endpoint = 'getServices';
-      const raw = await request({ endpoint, path: `/api/v1/getServices/${segment(categoryId, endpoint)}` });
+      const path = `/api/v1/getServices/${segment(categoryId, endpoint)}`;
+      const raw = await request({ endpoint, path, retries: opts.retries });
       return normalizeServices(raw, categoryId);
     },
 
-    /** Price and stock of one service; null when the panel lists nothing usable. */
-    async getServiceDetails(serviceId: number): Promise<NumberServiceDetails | null> {
+    /**
+     * Price and stock of a service, and of every other service the answer lists (some panels list
+     * the whole category); empty when nothing is usable. `retries` overrides the read retries (a
+     * caller that paces its own requests retries itself and must see each 429 or timeout).
+     */
+    async getServiceDetails(
+      serviceId: number,
+      opts: { retries?: number } = {},
+    ): Promise<NumberServiceDetails[]> {
       const endpoint = 'getServiceDetails';
       const raw = await request({
         endpoint,
         path: `/api/v1/getServiceDetails/${segment(serviceId, endpoint)}`,
+        retries: opts.retries,
       });
       return normalizeServiceDetails(raw, serviceId);
     },

@@ -46,8 +46,11 @@ export function normalizeServices(raw: unknown, categoryId: number): NumberServi
   return uniqueById(out);
 }
 
-/** `[{id, price, stock}]` or a single object → the entry for serviceId, else the first; null when none is usable. */
-export function normalizeServiceDetails(raw: unknown, serviceId: number): NumberServiceDetails | null {
+/**
+ * `[{id, price, stock}]` or a single object → every usable entry, once per id (ids as strings or
+ * numbers); an entry without an id is the service asked for. A panel may list a whole category.
+ */
+export function normalizeServiceDetails(raw: unknown, serviceId: number): NumberServiceDetails[] {
   const usable: NumberServiceDetails[] = [];
   for (const r of records(raw, ['id', 'price'])) {
     const price = parseAmount(r.price ?? r.cost);
@@ -55,7 +58,7 @@ export function normalizeServiceDetails(raw: unknown, serviceId: number): Number
     const stock = toInt(r.stock ?? r.count ?? r.quantity);
     usable.push({ id: toId(r.id ?? r.service_id) ?? serviceId, price, stock: Math.max(0, stock ?? 0) });
   }
-  return usable.find((d) => d.id === serviceId) ?? usable[0] ?? null;
+  return uniqueById(usable);
 }
 
 /** `{success, number_id, number}` → the rented number; null when either field is missing. */
