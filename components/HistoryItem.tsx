@@ -1,5 +1,5 @@
 import { formatMoney } from '../utils/money';
-import type { Rental } from '../utils/rentals/types';
+import { endedWithoutCode, type Rental } from '../utils/rentals/types';
 import { cancelSentence } from '../utils/stores/cancelText';
 import { formatWhen } from '../utils/stores/time';
 import { useI18n } from './I18n';
@@ -14,10 +14,15 @@ export function HistoryItem({
   rental,
   now,
   currency,
+  busy,
+  onRentAgain,
 }: {
   rental: Rental;
   now: number;
   currency: string | null;
+  busy?: boolean;
+  /** "Rent another" (same service and country), offered when the number ended without a code. */
+  onRentAgain?: () => void;
 }) {
   const { t, locale } = useI18n();
   const when = formatWhen(rental.endedAt ?? rental.createdAt, now, locale);
@@ -46,6 +51,13 @@ export function HistoryItem({
         </p>
       ))}
       {rental.state === 'cancelled' && <p class="hint">{cancelSentence(rental.cancel, t).text}</p>}
+      {onRentAgain && endedWithoutCode(rental) && (
+        <div class="row row-end">
+          <button type="button" class="btn" disabled={busy} aria-busy={busy} onClick={onRentAgain}>
+            {busy ? t('ui_renting_again') : t('ui_rent_again')}
+          </button>
+        </div>
+      )}
     </li>
   );
 }

@@ -35,6 +35,8 @@ export function HistoryView({ store }: { store: PopupStore }) {
                 rental={r}
                 now={store.clock.peek()}
                 currency={store.headerBalance.value?.currency ?? null}
+                busy={!!store.rentalBusy.value[r.id]}
+                onRentAgain={() => void store.rentAgain(r)}
               />
             ))}
           </ul>

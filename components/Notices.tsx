@@ -1,3 +1,4 @@
+import { endedWithoutCode } from '../utils/rentals/types';
 import type { PopupStore } from '../utils/stores/popup';
 import { useI18n } from './I18n';
 
@@ -9,19 +10,33 @@ export function Notices({ store }: { store: PopupStore }) {
   if (notices.length === 0) return null;
   return (
     <ul class="notices">
-      {notices.map((n) => (
-        <li key={n.id} class={`note note-${n.tone}`} data-testid="notice">
-          <span>{n.text}</span>
-          <button
-            type="button"
-            class="icon-btn icon-btn-small"
-            aria-label={t('ui_dismiss_notice')}
-            onClick={() => store.dismissNotice(n.id)}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </li>
-      ))}
+      {notices.map((n) => {
+        // A number that ended without a code (now in the history) offers another of its service here too.
+        const ended = store.history.value.find((r) => r.id === n.rentalId);
+        return (
+          <li key={n.id} class={`note note-${n.tone}`} data-testid="notice">
+            <span>{n.text}</span>
+            {ended && endedWithoutCode(ended) && (
+              <button
+                type="button"
+                class="btn btn-small"
+                disabled={!!store.rentalBusy.value[ended.id]}
+                onClick={() => void store.rentAgain(ended)}
+              >
+                {t('ui_rent_again')}
+              </button>
+            )}
+            <button
+              type="button"
+              class="icon-btn icon-btn-small"
+              aria-label={t('ui_dismiss_notice')}
+              onClick={() => store.dismissNotice(n.id)}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,6 +1,6 @@
 import { formatMoney } from '../utils/money';
-import type { Rental } from '../utils/rentals/types';
-import { cancelSentence } from '../utils/stores/cancelText';
+import { endedWithoutCode, type Rental } from '../utils/rentals/types';
+import { againSentence, cancelSentence, retrySentence } from '../utils/stores/cancelText';
 import { storedErrorText } from '../utils/stores/errors';
 import { moneyKnown, moneySentence } from '../utils/stores/moneyText';
 import type { PopupStore } from '../utils/stores/popup';
@@ -21,6 +21,12 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
   const live = rental.state === 'waiting' || rental.state === 'received';
   const titleId = `rental-${rental.id}-title`;
   const money = moneySentence(rental, t, locale);
+  // Read the clock only while a refused cancel waits for its time (the card re-renders each second then).
+  const retry =
+    rental.state === 'waiting' && rental.cancel?.retryAt
+      ? retrySentence(rental.cancel, store.clock.value, t, locale)
+      : null;
+  const again = againSentence(rental, store.rentals.value, t);
 
   return (
     <article class={`card rental rental-${rental.state}`} aria-labelledby={titleId} data-testid="rental">
@@ -84,6 +90,16 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
           {cancelSentence(rental.cancel, t).text}
         </p>
       )}
+      {retry && (
+        <p class="hint" data-testid="cancel-retry">
+          {retry}
+        </p>
+      )}
+      {again && (
+        <p class="hint" data-testid="rental-again">
+          {again}
+        </p>
+      )}
       {note && (
         <p class={`note note-${note.tone}`} data-testid="rental-note">
           {note.text}
@@ -96,14 +112,36 @@ export function RentalCard({ store, rental }: { store: PopupStore; rental: Renta
 
       <div class="row row-end">
         {rental.state === 'waiting' && (
+          <>
+            <button
+              type="button"
+              class="btn btn-again"
+              disabled={!!busy || !!retry}
+              aria-busy={busy === 'again'}
+              onClick={() => void store.cancelAndRentAnother(rental)}
+            >
+              {busy === 'again' ? t('ui_renting_again') : t('ui_cancel_rent_again')}
+            </button>
+            <button
+              type="button"
+              class="btn btn-danger"
+              disabled={!!busy || !!retry}
+              aria-busy={busy === 'cancel'}
+              onClick={() => void store.cancel(rental)}
+            >
+              {busy === 'cancel' ? t('ui_cancelling') : t('ui_cancel_refund')}
+            </button>
+          </>
+        )}
+        {endedWithoutCode(rental) && rental.again?.step !== 'rented' && (
           <button
             type="button"
-            class="btn btn-danger"
+            class="btn btn-primary btn-again"
             disabled={!!busy}
-            aria-busy={busy === 'cancel'}
-            onClick={() => void store.cancel(rental)}
+            aria-busy={busy === 'again'}
+            onClick={() => void store.rentAgain(rental)}
           >
-            {busy === 'cancel' ? t('ui_cancelling') : t('ui_cancel_refund')}
+            {busy === 'again' ? t('ui_renting_again') : t('ui_rent_again')}
           </button>
         )}
         {rental.state === 'received' && (

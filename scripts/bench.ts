@@ -16,6 +16,7 @@ import { measureIdle, measurePollRate } from './bench/requests';
 import { startBenchSession, type BenchSession } from './bench/session';
 import { measureBuild } from './bench/sizes';
 import { median, worst } from './bench/stats';
+import { measureCodeToScreen } from './bench/watch';
 
 const PRODUCTION_DIR = resolve('.output/chrome-mv3');
 
@@ -195,6 +196,15 @@ async function main(): Promise<void> {
         ...(await guarded([ms('code to badge, worker alive, median', BUDGETS.codeToBadgeAliveMedianMs)], () =>
           latencyFigures(session, false),
         )),
+      );
+      console.log('Code to screen, popup open…');
+      const screen = ms('code to screen with the popup open, median', BUDGETS.codeToScreenPopupOpenMedianMs);
+      figures.push(
+        ...(await guarded([screen], async () => {
+          const times = await measureCodeToScreen(session, 4);
+          const note = `${times.length} rentals: ${times.join(', ')} ms`;
+          return [{ ...screen, value: median(times), note }];
+        })),
       );
       console.log('Polling rate and idle requests…');
       const perMin = {

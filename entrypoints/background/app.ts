@@ -47,6 +47,8 @@ export function createBackground(world: BackgroundWorld = realWorld) {
     renter: rentals.renter,
     triggers: createTriggers(core, fill),
     notices: createNoticeClicks({ store: core.store, fill }),
+    /** A page connected a port; an open popup's `popup-watch` port speeds up its waiting numbers. */
+    onConnect: rentals.watch,
     /** The alarms' work. The watchdog needs none: waking the worker ran `start`, which resumed polling. */
     async onAlarm(name: string) {
       if (name === ORDERS_ALARM) await trackOrders(handlers);

@@ -13,6 +13,9 @@ export default defineBackground(() => {
   const route = createRouter(bg.handlers, (sender) => isOwnPage(sender, browser.runtime.id, base));
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.runtime.onConnect.addListener((port) =>
+    bg.onConnect(port, !!port.sender && isOwnPage(port.sender, browser.runtime.id, base)),
+  );
   browser.alarms.onAlarm.addListener((alarm) => bg.onAlarm(alarm.name));
   browser.runtime.onInstalled.addListener(() => bg.triggers.installMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => bg.triggers.onMenuClicked(info, tab));

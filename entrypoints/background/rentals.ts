@@ -1,11 +1,12 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { MessageError } from '../../utils/messaging/client';
 import type { Handlers } from '../../utils/messaging/router';
 import { formatMoney } from '../../utils/money';
 import { finish, isFinished, markSeen, recover } from '../../utils/rentals/machine';
+import { createRentAgain } from '../../utils/rentals/again';
 import { createPoller } from '../../utils/rentals/poller';
 import { createRenter } from '../../utils/rentals/renter';
-import type { Rental } from '../../utils/rentals/types';
+import type { Rental, RentRequest } from '../../utils/rentals/types';
 import { recentServicesItem, rentRequestsItem } from '../../utils/storage';
 import type { BalanceFeature } from './balance';
 import { realClock, type Core } from './core';
@@ -111,19 +112,68 @@ export function createRentals(
     void poller.ensureRunning();
   };
 
-  const handlers: Pick<Handlers, 'rent' | 'cancelRental' | 'markSeen' | 'finishRental' | 'clearHistory'> = {
+  /** The one rent path: the spend guard, the renter (once per requestId), then the recent services. */
+  const rentNow = async (req: RentRequest): Promise<Rental> => {
+    await spendGuard.ready(); // a rent never goes out on a connection the browser could replay
+    const rental = await renter.rent(req);
+    if (rental.numberId !== null) afterRent();
+    const recent = await recentServicesItem.getValue();
+    await recentServicesItem.setValue(
+      [req.serviceId, ...recent.filter((id) => id !== req.serviceId)].slice(0, 8),
+    );
+    return rental;
+  };
+
+  const again = createRentAgain({
+    store,
+    cancel: (id) => renter.cancel(id).finally(() => void poller.ensureRunning()),
+    rent: rentNow,
+    // Chrome rejects for a closed tab; some runtimes answer nothing instead.
+    tabExists: (tabId) => browser.tabs.get(tabId).then(Boolean, () => false),
+  });
+
+  /** Open popups (runtime ports named `popup-watch`): while one is connected, waiting numbers go faster. */
+  let watchers = 0;
+  const watch = (port: Browser.runtime.Port, own: boolean) => {
+    if (port.name !== WATCH_PORT || !own) return;
+    watchers++;
+    poller.setWatched(true);
+    void poller.ensureRunning();
+    // A popup closed abruptly disconnects its port too (Chrome and Firefox).
+    port.onDisconnect.addListener(() => {
+      watchers = Math.max(0, watchers - 1);
+      if (watchers === 0) poller.setWatched(false);
+    });
+  };
+
+  const handlers: Pick<
+    Handlers,
+    | 'rent'
+    | 'rentAgain'
+    | 'cancelAndRentAnother'
+    | 'cancelRental'
+    | 'markSeen'
+    | 'finishRental'
+    | 'clearHistory'
+  > = {
     async rent(req) {
-      if (!req || typeof req.serviceId !== 'number' || typeof req.requestId !== 'string' || !req.requestId) {
+      if (!req || typeof req.serviceId !== 'number' || !isRequestId(req.requestId)) {
         throw new MessageError('bad_request');
       }
-      await spendGuard.ready(); // a rent never goes out on a connection the browser could replay
-      const rental = await renter.rent(req);
-      if (rental.numberId !== null) afterRent();
-      const recent = await recentServicesItem.getValue();
-      await recentServicesItem.setValue(
-        [req.serviceId, ...recent.filter((id) => id !== req.serviceId)].slice(0, 8),
-      );
-      return { rentalId: rental.id };
+      return { rentalId: (await rentNow(req)).id };
+    },
+    async rentAgain(req) {
+      if (!req || typeof req.rentalId !== 'string' || !isRequestId(req.requestId)) {
+        throw new MessageError('bad_request');
+      }
+      return { rentalId: (await again.rentAgain(req)).id };
+    },
+    async cancelAndRentAnother(req) {
+      if (!req || typeof req.rentalId !== 'string' || !isRequestId(req.requestId)) {
+        throw new MessageError('bad_request');
+      }
+      await again.cancelAndRentAnother(req);
+      return { ok: true };
     },
     // A cancel that failed or was refused leaves the number waiting: the loop may have stopped meanwhile.
     async cancelRental({ rentalId }) {
@@ -150,5 +200,10 @@ export function createRentals(
     },
   };
 
-  return { handlers, resume, poller, renter };
+  return { handlers, resume, poller, renter, watch };
 }
+
+/** The name of the port an open popup holds to the background. */
+export const WATCH_PORT = 'popup-watch';
+
+const isRequestId = (id: unknown): id is string => typeof id === 'string' && id.length > 0;

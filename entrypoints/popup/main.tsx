@@ -20,6 +20,12 @@ render(
 );
 void store.start();
 
+// While this port is connected the background polls waiting numbers every second; a port cut by
+// a stopped worker is opened again (the popup's own close ends it for good).
+const watch = () =>
+  browser.runtime.connect({ name: 'popup-watch' }).onDisconnect.addListener(() => setTimeout(watch, 500));
+watch();
+
 // A popup closes without warning: save what was typed as soon as it is hidden.
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void store.flushDraft();

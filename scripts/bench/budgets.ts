@@ -5,6 +5,7 @@ export const BUDGETS = {
   backgroundJsGzipBytes: 40_000,
   popupCachedPaintMs: 500,
   codeToBadgeAliveMedianMs: 3_000,
+  codeToScreenPopupOpenMedianMs: 1_200,
   codeToBadgeStoppedMedianMs: 35_000,
   requestsPerWaitingNumberPerMin: 25,
   idleRequests: 0,

@@ -65,6 +65,19 @@ describe('Firefox: the main journey and the fault essentials', () => {
     expect(sandbox.count('getNumber')).toBe(rentsBefore + 1);
     await waitFor(async () => (await ff.badge()).text === '1', 'the badge to count the waiting number');
     expect((await ff.badge()).color).toEqual(NEUTRAL);
+    // The open popup's port makes the background page poll the waiting number every second.
+    const waitingId = String((await rentalOf('Whatsapp Fransa'))!.numberId);
+    const polls = () =>
+      sandbox.requests.filter((r) => r.endpoint === 'getMessage' && r.params.number_id === waitingId);
+    const from = polls().length;
+    await waitFor(() => polls().length >= from + 3, 'three polls with the popup open');
+    const at = polls()
+      .slice(from)
+      .map((r) => r.at);
+    expect(
+      at.slice(1).every((t, i) => t - at[i]! < 1_600),
+      `poll times ${at}`,
+    ).toBe(true);
 
     await site.bringToFront();
     await waitFor(() => site.evaluate(() => document.visibilityState === 'visible'), 'the page in front');

@@ -145,6 +145,28 @@ for (const lang of ['en', 'tr'] as const) {
       await check('numbers, cancelled and refunded');
     });
 
+    it('numbers: a refused cancel says when it will be possible; a number that ended offers another', async () => {
+      sandbox.refuseCancelsFor(10 * 60_000);
+      const { res } = await ext.send('rent', {
+        serviceId: 12,
+        serviceName: 'Google Almanya',
+        categoryName: 'Google',
+        price: 4,
+        requestId: `a11y-refused-${lang}`,
+      });
+      const rentalId = (res as { rentalId: string }).rentalId;
+      await popup.numberOf('Google Almanya').waitFor();
+      await popup
+        .rental('Google Almanya')
+        .getByRole('button', { name: /^(Cancel and rent another|İptal et ve başka numara kirala)$/ })
+        .click();
+      await popup.rental('Google Almanya').getByTestId('cancel-retry').waitFor();
+      await check('numbers, cancel refused with its time; Rent another on the cancelled one');
+      sandbox.refuseCancelsFor(null);
+      await ext.send('finishRental', { rentalId });
+      await popup.rental('Google Almanya').waitFor({ state: 'detached' });
+    });
+
     it('numbers: a failed rent’s sentence', async () => {
       sandbox.injectFault('getNumber', { type: 'panelError', text: 'Stok kalmadı' });
       await popup.rentButton('Google Almanya').click();

@@ -59,6 +59,11 @@ const POST_ACTIONS: Record<string, (sandbox: Sandbox, body: Body) => void> = {
     );
     sandbox.setSmsFormat(template as string | null);
   },
+  // Cancels refused for { ms } after each rent (panel-like Turkish text with the duration); null: off.
+  'refuse-cancels'(sandbox, { ms }) {
+    need(ms === null || isMs(ms), 'ms: a number >= 0 or null');
+    sandbox.refuseCancelsFor(ms as number | null);
+  },
   balance(sandbox, { amount }) {
     need(isMs(amount), 'amount: a number >= 0');
     sandbox.setBalance(amount as number);

@@ -13,6 +13,8 @@ export interface NumbersPanel {
   list(): SandboxNumber[];
   setStock(serviceId: number, stock: number): void;
   deliverCode(numberId: number, code?: string): void;
+  /** Cancels are refused for this long after the rent (panel-like Turkish text); null: never. */
+  refuseCancelsFor(ms: number | null): void;
   reset(): void;
 }
 
@@ -33,11 +35,13 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
   let stock = new Map<number, number>();
   let numbers = new Map<number, SandboxNumber>();
   let nextId = FIRST_NUMBER_ID;
+  let refuseCancelMs: number | null = null;
 
   function init(): void {
     stock = new Map([...NUMBER_SERVICES, ...BIG_SERVICES].map((s) => [s.id, s.stock]));
     numbers = new Map();
     nextId = FIRST_NUMBER_ID;
+    refuseCancelMs = null;
   }
   init();
 
@@ -127,6 +131,10 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
     if (n.status === 'received') return refuse('SMS already received');
     if (n.status === 'cancelled') return refuse('Numara zaten iptal edilmiş');
     if (n.status === 'expired') return refuse('Numaranın süresi doldu');
+    // Some providers refuse a cancel in the first minutes after the rent, and say how long.
+    if (refuseCancelMs !== null && ctx.now() - n.rentedAt < refuseCancelMs) {
+      return refuse(`Numara ilk ${refusalDuration(refuseCancelMs)} içinde iptal edilemez`);
+    }
     n.status = 'cancelled';
     n.refunded = true;
     ctx.refund(n.price);
@@ -199,6 +207,15 @@ export function createNumbersPanel(ctx: SandboxContext): NumbersPanel {
       n.codes.push({ code: code ?? ctx.randomDigits(6), at: ctx.now() });
       n.status = 'received';
     },
+    refuseCancelsFor(ms) {
+      if (ms !== null && !(Number.isFinite(ms) && ms >= 0)) throw new RangeError('ms must be >= 0 or null');
+      refuseCancelMs = ms;
+    },
     reset: init,
   };
+}
+
+/** A refusal's duration the way Turkish panels word it: "2 dakika", "90 saniye". */
+function refusalDuration(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000} dakika` : `${Math.ceil(ms / 1000)} saniye`;
 }

@@ -202,6 +202,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ctx.settings.smsFormat = template;
     },
     deliverCode: (numberId, code) => numbersPanel.deliverCode(numberId, code),
+    refuseCancelsFor: (ms) => numbersPanel.refuseCancelsFor(ms),
     setOrderDialect(dialect) {
       check(['perfect', 'smart', 'laravel'].includes(dialect), 'dialect: perfect, smart or laravel');
       ctx.settings.orderDialect = dialect;

@@ -207,6 +207,8 @@ export interface Sandbox {
   setSmsFormat(template: string | null): void;
   /** The code arrives now (default: 6 random digits, may start with 0); a number with a code gets a newer one. */
   deliverCode(numberId: number, code?: string): void;
+  /** Cancels are refused (`success: false`, "Numara ilk 2 dakika içinde iptal edilemez") for `ms` after each rent; null: off (default). */
+  refuseCancelsFor(ms: number | null): void;
   /** Moves the virtual clock forward (codes, number windows and order progress follow it). */
   advance(ms: number): void;
   setBalance(amount: number): void;

@@ -43,6 +43,12 @@ export const MESSAGE_ERROR_CODES = [
   'not_found',
   /** The number was never rented at the panel (nothing to cancel). */
   'not_rented',
+  /** "Cancel and rent another" on a number that no longer waits for its code: nothing was done. */
+  'not_waiting',
+  /** "Rent another" on a number that did not end without a code. */
+  'not_ended',
+  /** The cancel got no clear answer (it may or may not have been refunded), so nothing was rented. */
+  'again_unclear',
   /** The order is not in the tracked list; param `id`. */
   'order_not_found',
   /** A mass order was sent with a line that does not pass its check (nothing was sent). */

@@ -1,4 +1,5 @@
 import type { Balance } from '../api/numbers/types';
+import type { AgainRequest } from '../rentals/again';
 import type { RentRequest } from '../rentals/types';
 import type { Settings } from '../settings';
 import type { OrdersProtocolMap } from './orders-protocol';
@@ -50,6 +51,16 @@ export interface ProtocolMap extends OrdersProtocolMap {
   indexServices: { data: Record<string, never>; res: Ack };
   /** Rents a number: single-flight per service and per requestId. The rental is in the `rentals` item. */
   rent: { data: RentRequest; res: { rentalId: string } };
+  /**
+   * "Rent another" for a number cancelled or expired without a code: the same service, for the
+   * original tab when it is still open, else the `site`/`tabId` given (the popup's tab). A rent.
+   */
+  rentAgain: { data: AgainRequest; res: { rentalId: string } };
+  /**
+   * "Cancel and rent another" for a waiting number: one cancel; only a confirmed refund rents one
+   * more, once per requestId. How far it got is the rental's `again` (and its `cancel` when refused).
+   */
+  cancelAndRentAnother: { data: AgainRequest; res: Ack };
   /** Cancels a number for a refund; idempotent. The panel's answer is on the stored rental. */
   cancelRental: { data: { rentalId: string }; res: Ack };
   /** The person saw the codes of a rental (clears the badge count). */

@@ -1,6 +1,7 @@
 import type { SerializedPanelError } from '../api/errors';
 import type { CancelResult, MessageResult, RentedNumber } from '../api/numbers/types';
 import { extractCode } from '../otp/extract-code';
+import { cancelRetryAt } from './cancelWait';
 import type { CodeEntry, Rental, RentRequest } from './types';
 
 /** How long a number is still watched for a newer code after its first one. */
@@ -94,8 +95,8 @@ export function cancelRequested(r: Rental): Rental {
  * back to waiting/received with the panel's reason kept for the person.
  */
 export function cancelAnswered(r: Rental, res: CancelResult, now: number, auto: boolean): Rental {
-  const cancel = { ...res, at: now, auto };
-  if (res.refunded) return { ...r, state: 'cancelled', cancel, endedAt: now };
+  if (res.refunded) return { ...r, state: 'cancelled', cancel: { ...res, at: now, auto }, endedAt: now };
+  const cancel = { ...res, at: now, auto, retryAt: cancelRetryAt(res, r.rentedAt, now) };
   return { ...r, state: r.codes.length ? 'received' : 'waiting', cancel, nextPollAt: now };
 }
 

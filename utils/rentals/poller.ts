@@ -15,6 +15,8 @@ export interface Clock {
 export const AFTER_CODE_POLL_MS = 10_000;
 /** The longest pause between two polls of one number after errors. */
 export const MAX_BACKOFF_MS = 60_000;
+/** While a popup watches, a number still waiting for its first code is polled this often. */
+export const WATCH_POLL_MS = 1_000;
 /** The loop never sleeps longer than this, so a new rental is picked up quickly. */
 const MAX_SLEEP_MS = 5_000;
 
@@ -57,6 +59,18 @@ export function createPoller(deps: PollerDeps) {
   const random = deps.random ?? Math.random;
   let running: Promise<void> | null = null;
   let busy = false;
+  /** A popup is open (its port is connected): numbers waiting for a first code go at WATCH_POLL_MS. */
+  let watched = false;
+  /** Interrupts the loop's sleep when the pace changes. */
+  let wake: (() => void) | null = null;
+  /** When each number was last polled (this worker's life only; a new worker starts at the stored pace). */
+  const lastPoll = new Map<string, number>();
+
+  /** Polled at the watch pace now: a popup watches and it waits for its first code, without errors. */
+  const fast = (r: Rental) => watched && r.state === 'waiting' && !r.codes.length && r.failures === 0;
+  /** When a number is due: its stored schedule, or a second after its last poll while watched. */
+  const dueAt = (r: Rental) =>
+    fast(r) ? Math.min(r.nextPollAt, (lastPoll.get(r.id) ?? -Infinity) + WATCH_POLL_MS) : r.nextPollAt;
 
   const setBusy = async (next: boolean) => {
     if (busy === next) return;
@@ -65,7 +79,8 @@ export function createPoller(deps: PollerDeps) {
   };
 
   const pollOne = async (r: Rental, api: Pick<NumbersApi, 'getMessage'>, s: Settings) => {
-    const interval = s.pollIntervalSec * 1000;
+    const interval = fast(r) ? WATCH_POLL_MS : s.pollIntervalSec * 1000;
+    lastPoll.set(r.id, deps.clock.now());
     try {
       const msg = await api.getMessage(r.numberId!);
       const now = deps.clock.now();
@@ -75,7 +90,7 @@ export function createPoller(deps: PollerDeps) {
         const next = applyMessage(cur, msg, now);
         if (next.codes.length > cur.codes.length) newCode = next.codes[next.codes.length - 1]!;
         const pace = next.codes.length ? Math.max(AFTER_CODE_POLL_MS, interval) : interval;
-        return { ...next, nextPollAt: now + nextDelay(pace, 0, random) };
+        return { ...next, nextPollAt: now + (fast(next) ? WATCH_POLL_MS : nextDelay(pace, 0, random)) };
       });
       // The announcement's own failure (a notification, a fill) is not a poll failure.
       if (updated && newCode !== null)
@@ -116,7 +131,7 @@ export function createPoller(deps: PollerDeps) {
       ) {
         await deps.autoCancel(r).catch(() => undefined);
         changed = true;
-      } else if (now >= r.nextPollAt) {
+      } else if (now >= dueAt(r)) {
         due.push(r);
       }
     }
@@ -128,10 +143,11 @@ export function createPoller(deps: PollerDeps) {
     if (changed) await deps.onChange?.();
     const after = deps.clock.now();
     const left = (await deps.store.list()).filter(isPolled);
+    for (const id of lastPoll.keys()) if (!left.some((r) => r.id === id)) lastPoll.delete(id);
     if (!left.length) return null;
     const nextAt = Math.min(
       ...left.map((r) => {
-        const ends = [r.nextPollAt];
+        const ends = [dueAt(r)];
         if (r.expiresAt !== null) ends.push(r.expiresAt);
         if (s.autoCancel && !r.codes.length && !r.cancel?.auto && r.expiresAt !== null)
           ends.push(r.expiresAt - AUTO_CANCEL_LEAD_MS);
@@ -148,7 +164,9 @@ export function createPoller(deps: PollerDeps) {
         if (wait === null) break;
         await setBusy(true);
         await deps.keepAlive?.().catch(() => undefined);
-        await deps.clock.sleep(Math.min(MAX_SLEEP_MS, Math.max(100, wait)));
+        const woken = new Promise<void>((r) => (wake = r));
+        await Promise.race([deps.clock.sleep(Math.min(MAX_SLEEP_MS, Math.max(100, wait))), woken]);
+        wake = null;
       }
     } finally {
       running = null;
@@ -166,6 +184,12 @@ export function createPoller(deps: PollerDeps) {
       return running;
     },
     isRunning: () => running !== null,
+    /** A popup started or stopped watching: the loop re-plans at once with the new pace. */
+    setWatched(on: boolean): void {
+      if (watched === on) return;
+      watched = on;
+      wake?.();
+    },
   };
 }
 

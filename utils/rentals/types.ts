@@ -26,6 +26,18 @@ export interface CancelNote {
   message: string;
   at: number;
   auto: boolean;
+  /** A refused cancel: when the panel should accept one (read from its words, else a minute later). */
+  retryAt?: number;
+}
+
+/**
+ * "Cancel and rent another" on this number: the click's requestId (a re-sent message never cancels
+ * or rents twice) and how far it got; `rentalId` is the new number once rented.
+ */
+export interface AgainNote {
+  requestId: string;
+  step: 'cancelling' | 'refused' | 'unclear' | 'failed' | 'renting' | 'rented' | 'rent_failed';
+  rentalId?: string;
 }
 
 /** A rented number with everything the person and the poller need. */
@@ -51,6 +63,8 @@ export interface Rental {
   error: SerializedPanelError | null;
   /** What the balance said about this rent (utils/rentals/reconcile.ts); absent until checked. */
   money?: MoneyCheck | null;
+  /** Cancel and rent another, when the person asked for it on this number. */
+  again?: AgainNote;
   /** Poll schedule: when the next getMessage is due, consecutive failures. */
   nextPollAt: number;
   failures: number;
@@ -77,3 +91,8 @@ export const ACTIVE_STATES: readonly RentalState[] = [
   'unknown',
 ];
 export const POLLED_STATES: readonly RentalState[] = ['waiting', 'received'];
+
+/** True for a number that ended without a code (cancelled or expired): it offers "Rent another". */
+export function endedWithoutCode(r: Rental): boolean {
+  return (r.state === 'cancelled' || r.state === 'expired') && r.codes.length === 0;
+}

@@ -109,6 +109,22 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
     }
   }
 
+  /**
+   * "Rent another" and "Cancel and rent another": busy at once (a double click sends nothing more),
+   * the rest loads on first use (popup first-paint budget).
+   */
+  async function again(rental: Rental, cancelFirst: boolean): Promise<void> {
+    if (s.rentalBusy.value[rental.id]) return;
+    setBusy(rental.id, 'again');
+    setNote(rental.id, null);
+    try {
+      const { sendAgain } = await import('./popupAgain');
+      await sendAgain(s, deps, { setNote, whenFound, rentErrorText, cancelSentence }, rental, cancelFirst);
+    } finally {
+      setBusy(rental.id, null);
+    }
+  }
+
   /** The rental once storage holds the panel's answer to this cancel (active list or history). */
   function storedCancel(before: Rental): Promise<Rental | null> {
     const beforeAt = before.cancel?.at;
@@ -172,6 +188,8 @@ export function createRentalActions(s: PopupState, deps: RentalDeps) {
   return {
     rent,
     cancel,
+    rentAgain: (rental: Rental) => again(rental, false),
+    cancelAndRentAnother: (rental: Rental) => again(rental, true),
     allowAutofill,
     finish,
     markSeen,

@@ -16,7 +16,7 @@ export interface LoadStatus {
 export const IDLE: LoadStatus = { loading: false, error: null };
 
 /** What a rental is busy with (its buttons are disabled meanwhile). */
-export type RentalAction = 'cancel' | 'fillCode' | 'fillNumber' | 'finish' | 'autofill';
+export type RentalAction = 'cancel' | 'again' | 'fillCode' | 'fillNumber' | 'finish' | 'autofill';
 
 /** A short sentence shown under a rental or at the top of the list. */
 export interface Note {

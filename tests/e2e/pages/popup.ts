@@ -103,7 +103,7 @@ export class PopupPage {
   }
   /** Done (code used) or Dismiss: the number leaves the list for the history. */
   async finish(service: string): Promise<void> {
-    await this.rental(service).locator('.row-end .btn:not(.btn-danger)').click();
+    await this.rental(service).locator('.row-end .btn:not(.btn-danger):not(.btn-again)').click();
   }
   notices(): Locator {
     return this.page.getByTestId('notice');

@@ -79,6 +79,7 @@ describe('background with fake browser APIs and the sandbox panel, through the r
     const events = [
       ['runtime', 'onMessage'],
       ['runtime', 'onInstalled'],
+      ['runtime', 'onConnect'],
       ['alarms', 'onAlarm'],
       ['contextMenus', 'onClicked'],
       ['commands', 'onCommand'],

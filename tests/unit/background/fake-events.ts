@@ -21,6 +21,7 @@ export function patchFakeBrowser() {
   fb.contextMenus!.create = vi.fn();
   fb.contextMenus!.removeAll = vi.fn(async () => undefined);
   fb.commands!.onCommand = fakeEvent();
+  fb.runtime!.onConnect = fakeEvent();
   fb.runtime!.getPlatformInfo = vi.fn(async () => ({ os: 'linux' }));
   // Chrome's access level for extension storage (the worker logs loudly when it is missing).
   (fb.storage!.local as Record<string, unknown>).setAccessLevel = vi.fn(async () => undefined);
