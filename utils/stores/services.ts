@@ -34,7 +34,10 @@ export function isRentable(s: CatalogService): boolean {
 export function arrangeServices(rows: readonly CatalogService[], opts: ArrangeOptions): ArrangedService[] {
   const favorites = new Set(opts.favorites);
   const recentRank = new Map(opts.recents.map((id, i) => [id, i]));
-  const byName = (a: CatalogService, b: CatalogService) => a.name.localeCompare(b.name, opts.locale);
+  // One collator per arrangement: localeCompare with a locale builds one per comparison, which made
+  // sorting a 150-country category take tens of milliseconds on every price write.
+  const collator = new Intl.Collator(opts.locale);
+  const byName = (a: CatalogService, b: CatalogService) => collator.compare(a.name, b.name);
   const byPrice = (a: CatalogService, b: CatalogService) =>
     (a.price ?? Infinity) - (b.price ?? Infinity) || byName(a, b);
   const compare = opts.sort === 'price' ? byPrice : byName;
