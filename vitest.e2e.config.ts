@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     testTimeout: 90_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    // Two files at once (each its own Chromium, profile and sandbox on port 0): most of a file's time
+    // is waiting on the panel's clock and the browser, so two share the CI machine's two cores.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

@@ -85,6 +85,11 @@ describe('popup: Turkish and dark', () => {
       await popup.tab('Numaralar').waitFor();
       expect(await popup.page.getByRole('heading', { name: 'Numara kirala' }).count()).toBe(1);
       await popup.openCategory('WhatsApp');
+      // Names come first, prices as they arrive: wait for this row's price.
+      await popup
+        .rentButton('Whatsapp Fransa')
+        .filter({ hasText: /^Kirala · .*8,00/ })
+        .waitFor();
       expect(await popup.rentButton('Whatsapp Fransa').textContent()).toMatch(/^Kirala · .*8,00/);
       await popup.screenshot('11-turkish');
       expect(await popup.page.evaluate(() => document.documentElement.lang)).toBe('tr');

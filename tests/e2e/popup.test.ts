@@ -58,6 +58,11 @@ describe('popup: renting in English', () => {
     await popup.screenshot('04-search-turkiye');
     await popup.search('');
     expect(await popup.rentButton('Google İngiltere').isDisabled()).toBe(true);
+    // Names come first, prices as they arrive: wait for this row's price.
+    await popup
+      .rentButton('Google Türkiye')
+      .filter({ hasText: /^Rent · .*2\.50/ })
+      .waitFor();
     expect(await popup.rentButton('Google Türkiye').textContent()).toMatch(/^Rent · .*2\.50/);
     await popup.page.close();
   });
