@@ -27,6 +27,15 @@ export function SiteCard({ store }: { store: PopupStore }) {
   }, [store]);
   useEffect(() => offer.follow(), [offer]);
   const { t, locale } = useI18n();
+  if (offer.hidden.value)
+    return (
+      <button type="button" class="link-btn" data-testid="site-show-again" onClick={() => void offer.show()}>
+        {t('ui_site_show_again', {
+          service: offer.category.value!.category.name,
+          site: new URL(store.targetSite.value!).host,
+        })}
+      </button>
+    );
   if (!offer.visible.value) return null;
 
   const { category } = offer.category.value!;

@@ -107,6 +107,13 @@ describe('site card', () => {
     fireEvent.change(within(card).getByLabelText('Service'), { target: { value: 'none' } });
     await waitFor(() => expect(screen.queryByTestId('site-card')).toBeNull());
     expect(callsOf(send, 'saveSiteChoice')).toEqual([{ site: 'discord', hidden: true }]);
+    // Not lost for good: a quiet link offers it again on this site.
+    fireEvent.click(await screen.findByRole('button', { name: 'Offer DİSCORD for discord.com again' }));
+    expect(await screen.findByTestId('site-card')).toBeTruthy();
+    expect(callsOf(send, 'saveSiteChoice')).toEqual([
+      { site: 'discord', hidden: true },
+      { site: 'discord', hidden: false },
+    ]);
   });
 
   it('another category can be picked for the site; its services are asked for', async () => {

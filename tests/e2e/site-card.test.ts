@@ -117,6 +117,23 @@ describe('site card: the right number for the site the person is on', () => {
 
     const again = await ToolbarPopup.open(ext, page);
     expect(await countryShown(again)).toBe('21'); // Discord Amerika: the last choice beats the most rented
+
+    // "Not this site's service" hides the card for the site; the link left in its place brings it back.
+    await again.evaluate(
+      `(() => { const s = document.querySelector('#site-service'); s.value = 'none'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
+    );
+    await again.waitFor(
+      `document.querySelector('[data-testid=site-show-again]') !== null || null`,
+      'the link',
+    );
+    expect((await ext.storage<Record<string, { hidden: boolean }>>('siteChoices'))?.discord?.hidden).toBe(
+      true,
+    );
+    await again.evaluate(`(document.querySelector('[data-testid=site-show-again]').click(), true)`);
+    expect(await countryShown(again)).toBe('21');
+    expect((await ext.storage<Record<string, { hidden: boolean }>>('siteChoices'))?.discord?.hidden).toBe(
+      false,
+    );
     await again.close();
   });
 });

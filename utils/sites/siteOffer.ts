@@ -61,6 +61,10 @@ export function createSiteOffer(popup: SiteOfferPopup, table: readonly SiteEntry
 
   /** Whether the card shows: a recognised site (or one the person gave a category) not hidden by them. */
   const visible = computed(() => site.value !== null && category.value !== null && !choice.value?.hidden);
+  /** Hidden on this site by the person: a quiet link offers the card again. */
+  const hidden = computed(
+    () => site.value !== null && category.value !== null && choice.value?.hidden === true,
+  );
 
   const save = (patch: { serviceId?: number | null; categoryId?: number | null; hidden?: boolean }) =>
     site.value ? popup.send('saveSiteChoice', { site: site.value, ...patch }) : Promise.resolve();
@@ -83,6 +87,7 @@ export function createSiteOffer(popup: SiteOfferPopup, table: readonly SiteEntry
     rows,
     selected,
     visible,
+    hidden,
     /** The selected service can be rented now (priced, in stock, no rent of it running). */
     canRent: computed(() => {
       const s = selected.value;
@@ -101,6 +106,8 @@ export function createSiteOffer(popup: SiteOfferPopup, table: readonly SiteEntry
     },
     /** "Not this site's service": no card on this site from now on. */
     hide: () => save({ hidden: true }),
+    /** Undoes "not this site's service": the card is offered on this site again. */
+    show: () => save({ hidden: false }),
     /** One click, one rent, through the popup's rent path (its double-click guard and the tab's site). */
     rent() {
       const s = selected.value;
