@@ -27,12 +27,13 @@ export function SiteCard({ store }: { store: PopupStore }) {
   }, [store]);
   useEffect(() => offer.follow(), [offer]);
   const { t, locale } = useI18n();
+  const host = store.targetSite.value ? new URL(store.targetSite.value).host : '';
   if (offer.hidden.value)
     return (
       <button type="button" class="link-btn" data-testid="site-show-again" onClick={() => void offer.show()}>
         {t('ui_site_show_again', {
           service: offer.category.value!.category.name,
-          site: new URL(store.targetSite.value!).host,
+          site: host,
         })}
       </button>
     );
@@ -41,7 +42,6 @@ export function SiteCard({ store }: { store: PopupStore }) {
   const { category } = offer.category.value!;
   const rows = offer.rows.value;
   const selected = offer.selected.value;
-  const host = new URL(store.targetSite.value!).host;
   const currency = store.headerBalance.value?.currency ?? null;
   const status = store.servicesStatus.value[String(category.id)];
   const renting = selected !== null && store.renting.value.has(selected.id);

@@ -74,9 +74,15 @@ export function createCatalog(
    * Reads the prices of ids not read in the last minute (`front`: before everything waiting, else
    * after the rows a page asked for); rejects with the last error if any failed.
    */
-  async function readPrices(p: CatalogPanel, ids: readonly number[], front: boolean): Promise<void> {
+  async function readPrices(
+    p: CatalogPanel,
+    ids: readonly number[],
+    front: boolean,
+    catalog?: NumbersCatalog,
+  ): Promise<void> {
     const now = clock.now();
-    const rows = rowsById(readCatalog(await numbersCatalogItem.getValue(), p.origin));
+    // The catalogue just written is passed in; otherwise it is read.
+    const rows = rowsById(catalog ?? readCatalog(await numbersCatalogItem.getValue(), p.origin));
     const stale = ids.filter((id) => {
       const row = rows.get(id);
       return row !== undefined && !isFresh(row, now);
@@ -139,6 +145,7 @@ export function createCatalog(
         p,
         names.map((s) => s.id),
         false,
+        written,
       );
       return { ok: true };
     },
